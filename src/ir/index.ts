@@ -1,0 +1,6 @@
+export * from './span.js'
+export * from './names.js'
+export * from './objects.js'
+export * from './identity.js'
+export * from './catalog.js'
+export * from './equal.js'
