@@ -9,7 +9,7 @@
 /** Always-quoted form, used inside identities. */
 export const quoteAlways = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
-const SAFE = /^[a-z_][a-z0-9_$]*$/
+const SAFE = /^[a-z_][a-z0-9_]*$/
 
 /** Keywords that cannot be used as bare column or table names (reserved + type/func-name categories). */
 import { RESERVED_KEYWORDS } from './keywords.js'

@@ -259,7 +259,7 @@ export const Enum = roOpt(
 )
 export type Enum = t.TypeOf<typeof Enum>
 
-export const DomainCheck = roOpt({ name: t.string, expression: Expr, notValid: t.boolean }, {})
+export const DomainCheck = roOpt({ name: t.string, expression: Expr, notValid: t.boolean }, { comment: t.string })
 export const Domain = roOpt(
   {
     kind: t.literal('Domain'),
@@ -274,7 +274,7 @@ export const Domain = roOpt(
 )
 export type Domain = t.TypeOf<typeof Domain>
 
-export const CompositeAttribute = roOpt({ name: t.string, type: TypeRef }, { collation: t.string })
+export const CompositeAttribute = roOpt({ name: t.string, type: TypeRef }, { collation: t.string, comment: t.string })
 export const CompositeType = roOpt(
   {
     kind: t.literal('CompositeType'),
