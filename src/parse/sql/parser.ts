@@ -42,8 +42,8 @@ const toStatements = (raw: ReadonlyArray<RawStmt>, source: SourceMap, byteBase: 
 const errorOf = (e: unknown, source: SourceMap, byteBase: number): Diagnostic => {
   const details = pg.hasSqlDetails(e) ? e.sqlDetails : undefined
   const message = details?.message ?? (e instanceof Error ? e.message : String(e))
-  // cursorPosition is 1-based, in bytes of the parsed text
-  const pos = details?.cursorPosition !== undefined ? Math.max(0, details.cursorPosition - 1) : 0
+  // cursorPosition is 0-based, in bytes of the parsed text
+  const pos = details?.cursorPosition !== undefined ? Math.max(0, details.cursorPosition) : 0
   return diagnostic('error', 'PG-SYNTAX', message, source.span(source.fromByte(byteBase + pos), 0))
 }
 
