@@ -1,0 +1,10 @@
+/** Emitters: ChangeSet → SQL script or JSON; a Catalog → the SQL that creates it in a fresh database. */
+import { freshCatalog, type Catalog } from '../ir/catalog.js'
+import { diff } from '../diff/index.js'
+import { emitSql } from './sql.js'
+
+export { emitSql, changeSql, changeStatements } from './sql.js'
+export { emitJson } from './json.js'
+
+/** SQL that loads `catalog` into a fresh database of the same server version. */
+export const emitCreateSql = (catalog: Catalog): string => emitSql(diff(freshCatalog(catalog.pgVersion), catalog))

@@ -1,0 +1,308 @@
+/**
+ * ChangeSet → SQL script: each change is a comment line (`-- Create "users" table`), a
+ * `-- destructive: …` line when it loses data, then its statement(s).
+ */
+import { absurd } from 'fp-ts/lib/function.js'
+import type { AttributeAction, Change, ChangeSet, DomainAction, TableAction, Target } from '../ir/change.js'
+import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
+import type { DbObject } from '../ir/objects.js'
+import { kindWord } from '../diff/changes.js'
+import { collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause } from './sql-create.js'
+
+/** A name inside a `--` comment: quoted, with line breaks and control characters escaped. */
+const commentName = (name: string): string =>
+  `"${name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+
+const objectName = (o: DbObject): string =>
+  o.kind === 'Schema' || o.kind === 'Extension' ? quoteIdent(o.name) : qualified(o.schema, o.name)
+
+const targetSql = (t: Target): string => {
+  switch (t.on) {
+    case 'Schema':
+      return `SCHEMA ${quoteIdent(t.name)}`
+    case 'Extension':
+      return `EXTENSION ${quoteIdent(t.name)}`
+    case 'Table':
+      return `TABLE ${qualified(t.schema, t.name)}`
+    case 'View':
+      return `VIEW ${qualified(t.schema, t.name)}`
+    case 'MaterializedView':
+      return `MATERIALIZED VIEW ${qualified(t.schema, t.name)}`
+    case 'Index':
+      return `INDEX ${qualified(t.schema, t.name)}`
+    case 'Sequence':
+      return `SEQUENCE ${qualified(t.schema, t.name)}`
+    case 'Enum':
+    case 'CompositeType':
+      return `TYPE ${qualified(t.schema, t.name)}`
+    case 'Domain':
+      return `DOMAIN ${qualified(t.schema, t.name)}`
+    case 'Function':
+    case 'Procedure':
+      return `${t.on.toUpperCase()} ${qualified(t.schema, t.name)}(${(t.args ?? []).join(', ')})`
+    case 'Trigger':
+      return `TRIGGER ${quoteIdent(t.name)} ON ${qualified(t.schema, t.parent ?? '')}`
+    case 'Column':
+      return `COLUMN ${qualified(t.schema, t.parent ?? '')}.${quoteIdent(t.name)}`
+    case 'Constraint':
+      return `CONSTRAINT ${quoteIdent(t.name)} ON ${qualified(t.schema, t.parent ?? '')}`
+    default:
+      return absurd(t.on)
+  }
+}
+
+/** ALTER … OWNER TO needs the statement's own object word (a view is altered with ALTER VIEW, …). */
+const ownerSql = (t: Target, owner: string): string => `ALTER ${targetSql(t)} OWNER TO ${quoteIdent(owner)}`
+
+const col = (name: string): string => `ALTER COLUMN ${quoteIdent(name)}`
+
+export const tableActionSql = (schema: string, table: string, a: TableAction): string => {
+  switch (a.kind) {
+    case 'AddColumn':
+      return `ADD COLUMN ${columnDef({ schema, name: table }, a.column)}`
+    case 'DropColumn':
+      return `DROP COLUMN ${quoteIdent(a.column)}`
+    case 'AlterColumnType':
+      return `${col(a.column)} TYPE ${a.type}${a.collation !== undefined ? ` COLLATE ${collation(a.collation)}` : ''}${a.using !== undefined ? ` USING ${a.using}` : ''}`
+    case 'SetDefault':
+      return `${col(a.column)} SET DEFAULT ${a.expression}`
+    case 'DropDefault':
+      return `${col(a.column)} DROP DEFAULT`
+    case 'SetNotNull':
+      return `${col(a.column)} SET NOT NULL`
+    case 'DropNotNull':
+      return `${col(a.column)} DROP NOT NULL`
+    case 'AddIdentity':
+      return `${col(a.column)} ADD ${identityClause({ schema, name: table }, { name: a.column, type: 'bigint', notNull: true }, a.identity)}`
+    case 'SetIdentity':
+      return [
+        col(a.column),
+        `SET GENERATED ${a.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`,
+        `SET INCREMENT BY ${a.identity.increment}`,
+        `SET MINVALUE ${a.identity.minValue}`,
+        `SET MAXVALUE ${a.identity.maxValue}`,
+        `SET START WITH ${a.identity.start}`,
+        `SET CACHE ${a.identity.cache}`,
+        a.identity.cycle ? 'SET CYCLE' : 'SET NO CYCLE',
+      ].join(' ')
+    case 'DropIdentity':
+      return `${col(a.column)} DROP IDENTITY`
+    case 'SetExpression':
+      return `${col(a.column)} SET EXPRESSION AS (${a.expression})`
+    case 'DropExpression':
+      return `${col(a.column)} DROP EXPRESSION`
+    case 'AddConstraint':
+      return `ADD ${constraintDef(a.constraint)}`
+    case 'DropConstraint':
+      return `DROP CONSTRAINT ${quoteIdent(a.constraint)}`
+    case 'ValidateConstraint':
+      return `VALIDATE CONSTRAINT ${quoteIdent(a.constraint)}`
+    case 'SetPersistence':
+      return a.persistence === 'unlogged' ? 'SET UNLOGGED' : 'SET LOGGED'
+    case 'SetOptions':
+      return `SET (${Object.keys(a.options)
+        .sort()
+        .map((k) => `${quoteIdent(k)} = ${/^[A-Za-z0-9_.-]+$/.test(a.options[k] as string) ? a.options[k] : quoteLiteral(a.options[k] as string)}`)
+        .join(', ')})`
+    case 'ResetOptions':
+      return `RESET (${a.options.map(quoteIdent).join(', ')})`
+    case 'AttachPartition':
+      return `ATTACH PARTITION ${qualified(a.partition.schema, a.partition.name)} ${a.bound}`
+    case 'DetachPartition':
+      return `DETACH PARTITION ${qualified(a.partition.schema, a.partition.name)}`
+    case 'SetTriggerEnabled':
+      return `${{ origin: 'ENABLE', disabled: 'DISABLE', replica: 'ENABLE REPLICA', always: 'ENABLE ALWAYS' }[a.enabled]} TRIGGER ${quoteIdent(a.trigger)}`
+    default:
+      return absurd(a)
+  }
+}
+
+const domainActionSql = (a: DomainAction): string => {
+  switch (a.kind) {
+    case 'SetDefault':
+      return `SET DEFAULT ${a.expression}`
+    case 'DropDefault':
+      return 'DROP DEFAULT'
+    case 'SetNotNull':
+      return 'SET NOT NULL'
+    case 'DropNotNull':
+      return 'DROP NOT NULL'
+    case 'AddCheck':
+      return `ADD CONSTRAINT ${quoteIdent(a.check.name)} CHECK (${a.check.expression})${a.check.notValid ? ' NOT VALID' : ''}`
+    case 'DropCheck':
+      return `DROP CONSTRAINT ${quoteIdent(a.check)}`
+    case 'ValidateCheck':
+      return `VALIDATE CONSTRAINT ${quoteIdent(a.check)}`
+    default:
+      return absurd(a)
+  }
+}
+
+const attributeActionSql = (a: AttributeAction): string => {
+  switch (a.kind) {
+    case 'AddAttribute':
+      return `ADD ATTRIBUTE ${quoteIdent(a.attribute.name)} ${a.attribute.type}${a.attribute.collation !== undefined ? ` COLLATE ${collation(a.attribute.collation)}` : ''}`
+    case 'DropAttribute':
+      return `DROP ATTRIBUTE ${quoteIdent(a.attribute)}`
+    case 'AlterAttributeType':
+      return `ALTER ATTRIBUTE ${quoteIdent(a.attribute)} TYPE ${a.type}${a.collation !== undefined ? ` COLLATE ${collation(a.collation)}` : ''}`
+    default:
+      return absurd(a)
+  }
+}
+
+const DROP_WORD: Readonly<Record<DbObject['kind'], string>> = {
+  Schema: 'SCHEMA',
+  Extension: 'EXTENSION',
+  Table: 'TABLE',
+  View: 'VIEW',
+  MaterializedView: 'MATERIALIZED VIEW',
+  Index: 'INDEX',
+  Sequence: 'SEQUENCE',
+  Enum: 'TYPE',
+  Domain: 'DOMAIN',
+  CompositeType: 'TYPE',
+  Function: 'FUNCTION',
+  Trigger: 'TRIGGER',
+} as const
+
+const dropSql = (o: DbObject, cascade: boolean): string => {
+  const suffix = cascade ? ' CASCADE' : ''
+  switch (o.kind) {
+    case 'Function':
+      return `DROP ${o.routine.toUpperCase()} ${createFunctionSignature(o)}${suffix}`
+    case 'Trigger':
+      return `DROP TRIGGER ${quoteIdent(o.name)} ON ${qualified(o.schema, o.table)}${suffix}`
+    default:
+      return `DROP ${DROP_WORD[o.kind]} ${objectName(o)}${suffix}`
+  }
+}
+
+const createFunctionSignature = (f: Extract<DbObject, { kind: 'Function' }>): string =>
+  `${qualified(f.schema, f.name)}(${f.args
+    .filter((a) => a.mode === 'in' || a.mode === 'inout' || a.mode === 'variadic')
+    .map((a) => (a.mode === 'variadic' ? `VARIADIC ${a.type}` : a.type))
+    .join(', ')})`
+
+/** Statements a CREATE needs beyond the CREATE itself (constraints that cannot be inline). */
+const afterCreate = (o: DbObject): string[] => {
+  if (o.kind === 'Table')
+    return o.constraints
+      .filter((k) => (k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid)
+      .map((k) => `ALTER TABLE ${qualified(o.schema, o.name)} ADD ${constraintDef(k)}`)
+  if (o.kind === 'Domain')
+    return o.checks
+      .filter((c) => c.notValid)
+      .map((c) => `ALTER DOMAIN ${qualified(o.schema, o.name)} ADD CONSTRAINT ${quoteIdent(c.name)} CHECK (${c.expression}) NOT VALID`)
+  return []
+}
+
+const header = (c: Change): string => {
+  switch (c.kind) {
+    case 'Create':
+      return c.object.kind === 'Index'
+        ? `Create index ${commentName(c.object.name)} to table: ${commentName(c.object.table)}`
+        : `Create ${commentName(c.object.name)} ${kindWord(c.object)}`
+    case 'Drop':
+      return `Drop ${commentName(c.object.name)} ${kindWord(c.object)}`
+    case 'AlterTable':
+      return `Modify ${commentName(c.name)} table`
+    case 'AddEnumValue':
+      return `Add value to enum type: ${commentName(c.name)}`
+    case 'RenameType':
+      return `Move aside ${commentName(c.name)} type`
+    case 'AlterSequence':
+    case 'SequenceOwnedBy':
+      return `Modify ${commentName(c.name)} sequence`
+    case 'ReplaceView':
+      return `Modify ${commentName(c.view.name)} view`
+    case 'ReplaceFunction':
+      return `Modify ${commentName(c.function.name)} ${c.function.routine}`
+    case 'ReplaceTrigger':
+      return `Modify ${commentName(c.trigger.name)} trigger`
+    case 'AlterDomain':
+      return `Modify ${commentName(c.name)} domain`
+    case 'AlterCompositeType':
+      return `Modify ${commentName(c.name)} composite type`
+    case 'AlterExtension':
+      return `Modify ${commentName(c.name)} extension`
+    case 'Comment':
+      return `${c.comment === undefined ? 'Remove comment from' : 'Set comment to'} ${c.target.on.toLowerCase()}: ${c.target.parent !== undefined ? `${commentName(c.target.parent)}.` : ''}${commentName(c.target.name)}`
+    case 'Owner':
+      return `Set owner of ${c.target.on.toLowerCase()} ${commentName(c.target.name)} to ${commentName(c.owner)}`
+    default:
+      return absurd(c)
+  }
+}
+
+/** The statements of one change, without the terminating semicolons. */
+export const changeStatements = (c: Change): string[] => {
+  switch (c.kind) {
+    case 'Create':
+      return [createSql(c.object), ...afterCreate(c.object)]
+    case 'Drop':
+      return [dropSql(c.object, c.cascade)]
+    case 'AlterTable':
+      return [`ALTER TABLE ${qualified(c.schema, c.name)} ${c.actions.map((a) => tableActionSql(c.schema, c.name, a)).join(', ')}`]
+    case 'AddEnumValue':
+      return [
+        `ALTER TYPE ${qualified(c.schema, c.name)} ADD VALUE ${quoteLiteral(c.value)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`,
+      ]
+    case 'RenameType':
+      return [`ALTER ${c.typeKind === 'Domain' ? 'DOMAIN' : 'TYPE'} ${qualified(c.schema, c.name)} RENAME TO ${quoteIdent(c.newName)}`]
+    case 'AlterSequence': {
+      const p = c.params
+      const parts = [
+        ...(p.dataType !== undefined ? [`AS ${p.dataType}`] : []),
+        ...(p.increment !== undefined ? [`INCREMENT BY ${p.increment}`] : []),
+        ...(p.minValue !== undefined ? [`MINVALUE ${p.minValue}`] : []),
+        ...(p.maxValue !== undefined ? [`MAXVALUE ${p.maxValue}`] : []),
+        ...(p.start !== undefined ? [`START WITH ${p.start}`] : []),
+        ...(p.cache !== undefined ? [`CACHE ${p.cache}`] : []),
+        ...(p.cycle !== undefined ? [p.cycle ? 'CYCLE' : 'NO CYCLE'] : []),
+      ]
+      const name = qualified(c.schema, c.name)
+      return [
+        ...(p.atLeast !== undefined ? [`SELECT setval(${quoteLiteral(name)}, greatest(last_value, ${p.atLeast}), is_called) FROM ${name}`] : []),
+        ...(p.atMost !== undefined ? [`SELECT setval(${quoteLiteral(name)}, least(last_value, ${p.atMost}), is_called) FROM ${name}`] : []),
+        ...(parts.length ? [`ALTER SEQUENCE ${name} ${parts.join(' ')}`] : []),
+        ...(p.persistence !== undefined ? [`ALTER SEQUENCE ${name} SET ${p.persistence === 'unlogged' ? 'UNLOGGED' : 'LOGGED'}`] : []),
+      ]
+    }
+    case 'SequenceOwnedBy':
+      return [
+        `ALTER SEQUENCE ${qualified(c.schema, c.name)} OWNED BY ${c.ownedBy ? `${qualified(c.ownedBy.schema, c.ownedBy.table)}.${quoteIdent(c.ownedBy.column)}` : 'NONE'}`,
+      ]
+    case 'ReplaceView':
+      return [createView(c.view, true)]
+    case 'ReplaceFunction':
+      return [createFunction(c.function, true)]
+    case 'ReplaceTrigger':
+      return [createTrigger(c.trigger, true)]
+    case 'AlterDomain':
+      return c.actions.map((a) => `ALTER DOMAIN ${qualified(c.schema, c.name)} ${domainActionSql(a)}`)
+    case 'AlterCompositeType':
+      return [`ALTER TYPE ${qualified(c.schema, c.name)} ${c.actions.map(attributeActionSql).join(', ')}`]
+    case 'AlterExtension':
+      return [`ALTER EXTENSION ${quoteIdent(c.name)} UPDATE TO ${quoteLiteral(c.version)}`]
+    case 'Comment':
+      return [`COMMENT ON ${targetSql(c.target)} IS ${c.comment === undefined ? 'NULL' : quoteLiteral(c.comment)}`]
+    case 'Owner':
+      return [ownerSql(c.target, c.owner)]
+    default:
+      return absurd(c)
+  }
+}
+
+/** One change as SQL text: comment lines, then statements each ending in `;`. */
+export const changeSql = (c: Change): string =>
+  [
+    `-- ${header(c)}`,
+    ...(c.destructive !== undefined ? [`-- destructive: ${c.destructive.replace(/[\r\n\u2028\u2029]+/g, ' ')}`] : []),
+    ...changeStatements(c).map((s) => `${s};`),
+  ].join('\n')
+
+/** A ChangeSet as a SQL script (empty string for no changes). */
+export const emitSql = (changes: ChangeSet): string => changes.changes.map((c) => `${changeSql(c)}\n`).join('')
+
+export { createIndex }
