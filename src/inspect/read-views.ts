@@ -1,0 +1,51 @@
+/** Views and materialized views: canonical query, output columns, options, column comments. */
+import type { Column, MaterializedView, View } from '../ir/objects.js'
+import { canonicalQuery } from '../normalize/expr.js'
+import type { Queryable } from './queryable.js'
+import { userRelation } from './filters.js'
+import { bool, opt, optStr, optionsOf, str, type Row } from './rows.js'
+
+const VIEWS = `
+SELECT c.oid::pg_catalog.text AS relid, c.relkind::pg_catalog.text AS relkind, n.nspname AS schema,
+       c.relname AS name, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       pg_catalog.pg_get_viewdef(c.oid) AS def, pg_catalog.to_json(c.reloptions) AS options,
+       c.relispopulated AS populated, pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm') AND ${userRelation('c', 'n')}`
+
+const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'on', 'yes', '1', 't', 'y'])
+const isTrue = (v: string | undefined): boolean => v !== undefined && TRUE_WORDS.has(v.toLowerCase())
+
+const columnComments = (cols: ReadonlyArray<Column>): Readonly<Record<string, string>> | undefined => {
+  const entries = cols.flatMap((c) => (c.comment === undefined ? [] : [[c.name, c.comment] as const]))
+  return entries.length === 0 ? undefined : Object.freeze(Object.fromEntries(entries))
+}
+
+export const readViews = async (
+  db: Queryable,
+  columns: ReadonlyMap<string, ReadonlyArray<Column>>,
+): Promise<ReadonlyArray<View | MaterializedView>> =>
+  (await db.query<Row>(VIEWS)).rows.map((r): View | MaterializedView => {
+    const cols = columns.get(str(r.relid)) ?? []
+    const base = {
+      schema: str(r.schema),
+      name: str(r.name),
+      owner: str(r.owner),
+      query: canonicalQuery(str(r.def)),
+      columns: Object.freeze(cols.map((c) => c.name)),
+    }
+    const tail = { ...opt('columnComments', columnComments(cols)), ...opt('comment', optStr(r.comment)) }
+    if (str(r.relkind) === 'm') return Object.freeze({ kind: 'MaterializedView', ...base, withData: bool(r.populated), ...tail })
+    const o = optionsOf(r.options) ?? {}
+    const check = o['check_option']
+    const checkOption: 'local' | 'cascaded' | undefined = check === 'local' || check === 'cascaded' ? check : undefined
+    return Object.freeze({
+      kind: 'View',
+      ...base,
+      ...opt('checkOption', checkOption),
+      ...opt('securityBarrier', isTrue(o['security_barrier']) ? true : undefined),
+      ...opt('securityInvoker', isTrue(o['security_invoker']) ? true : undefined),
+      ...tail,
+    })
+  })
