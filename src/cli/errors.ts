@@ -7,6 +7,3 @@ export class UsageError extends Error {
     super(message)
   }
 }
-
-/** Mask the password of a database URL before it appears in any message. */
-export const redactUrl = (url: string): string => url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1<sensitive>@')

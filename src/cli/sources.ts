@@ -7,7 +7,7 @@ import { join, relative } from 'node:path'
 import type { Catalog, PgVersion } from '../ir/catalog.js'
 import type { Diagnostic } from '../ir/span.js'
 import { loadSql, ready, type SqlSource } from '../parse/sql/index.js'
-import { UsageError, redactUrl } from './errors.js'
+import { UsageError } from './errors.js'
 
 const URL_PATTERN = /^(postgres|postgresql|pglite):/i
 export const isDatabaseUrl = (s: string): boolean => URL_PATTERN.test(s)
@@ -73,8 +73,8 @@ export const loadUrl = async (url: string): Promise<Catalog> => {
   try {
     conn = await connect(url)
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e)
-    throw new UsageError(msg.includes(redactUrl(url)) ? msg : `cannot connect to ${redactUrl(url)}: ${msg}`)
+    // connect's messages are one line and never carry the password
+    throw new UsageError(e instanceof Error ? e.message : String(e))
   }
   try {
     return await inspect(conn.db)

@@ -2,6 +2,7 @@
  * Open a connection from a URL: `postgres://…`/`postgresql://…` through `pg`, `pglite:memory` and
  * `pglite://DIR` through embedded PGlite. Failures reject with one clear line, password masked.
  */
+import { existsSync } from 'node:fs'
 import pg from 'pg'
 import type { Queryable } from './queryable.js'
 
@@ -34,6 +35,8 @@ const fail = (url: string, e: unknown, password: string | undefined): Error => {
 const connectPglite = async (url: string): Promise<Connection> => {
   const { PGlite } = await import('@electric-sql/pglite')
   const dir = url === 'pglite:memory' ? undefined : url.replace(/^pglite:\/\//, '')
+  // PGlite would silently create a new database in a missing directory: a typo must not inspect as empty
+  if (dir !== undefined && !existsSync(dir)) throw fail(url, new Error('no such directory'), undefined)
   try {
     const db = dir === undefined ? new PGlite() : new PGlite(dir)
     await db.waitReady
