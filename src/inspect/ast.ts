@@ -19,19 +19,18 @@ export const parseOne = (sql: string): Node => {
 export const nameOf = (parts: ReadonlyArray<Node> | undefined): string | undefined =>
   parts && parts.length > 0 ? strings(parts).join('.') : undefined
 
-/** The canonical text of an index key: a (quoted as needed) column name or an expression. */
+/**
+ * The canonical text of an index, exclusion or partition key, as the SQL interpreter stores it:
+ * a (quoted as needed) column name or the parenthesised canonical expression.
+ */
 export const keyText = (e: IndexElem | PartitionElem): string => {
   if (e.name !== undefined) return quoteIdent(e.name)
-  if (e.expr) return exprText(e.expr)
+  if (e.expr) return `(${exprText(e.expr)})`
   throw new Error('inspect: key without column or expression')
 }
 
-/** The text of a partition key: the bare column name, or the canonical expression. */
-export const partitionKeyText = (e: PartitionElem): string => {
-  if (e.name !== undefined) return e.name
-  if (e.expr) return exprText(e.expr)
-  throw new Error('inspect: key without column or expression')
-}
+/** The text of a partition key: the same form as an index key. */
+export const partitionKeyText = keyText
 
 export const strings = (nodes: ReadonlyArray<Node> | undefined): ReadonlyArray<string> =>
   (nodes ?? []).map((n) => ('String' in n ? (n.String.sval ?? '') : ''))

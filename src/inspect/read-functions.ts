@@ -3,7 +3,7 @@
  * only when they differ from what CREATE FUNCTION would default to.
  */
 import type { ArgMode, Function, FunctionArg } from '../ir/objects.js'
-import { exprText } from '../normalize/expr.js'
+import { canonicalSqlBody, exprText } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
 import { notExtensionMember, userSchema } from './filters.js'
 import { parseOne } from './ast.js'
@@ -94,7 +94,7 @@ const functionOf = (r: Row): Function => {
     routine: procedure ? 'procedure' : 'function',
     args: argsOf(r),
     language,
-    body: sqlBody ?? str(r.src),
+    body: sqlBody === undefined ? str(r.src) : canonicalSqlBody(sqlBody),
     volatility: pick(VOLATILITY, str(r.volatility)),
     strict: bool(r.strict),
     securityDefiner: bool(r.secdef),

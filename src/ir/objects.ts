@@ -10,6 +10,19 @@
  *   quoted as needed (`public.mood`, `"My Schema"."T"[]`).
  * - An expression (`Expr`) is canonical SQL text: the libpg-query AST of the expression, locations
  *   stripped, printed once by the deparser. Two expressions are equal exactly when their texts are.
+ * - Stored expressions (column defaults, generated columns, checks, index expressions and
+ *   predicates, domain defaults and checks) are in the server's normal form: what
+ *   `pg_get_expr` prints with an empty search_path (implicit casts of literals made explicit,
+ *   `IN (…)` as `= ANY (ARRAY[…])`, `BETWEEN` expanded, user functions, types and regclass
+ *   literals schema-qualified), then made canonical. Where the type of a subexpression cannot be
+ *   known offline, the SQL interpreter keeps the user's text for it (see normalize/server-form.ts).
+ * - View and materialized view queries are canonical `pg_get_viewdef` text: relations and user
+ *   functions schema-qualified as they resolved when the view was created.
+ * - Index keys, exclusion elements and partition keys: a column name (quoted as needed) or a
+ *   parenthesised canonical expression.
+ * - A function's `cost` and `rows` are present only when they differ from PostgreSQL's defaults
+ *   (cost 1 for C/internal functions, 100 otherwise; rows 1000 for set-returning functions).
+ * - An extension's `comment` is its control file's comment unless COMMENT ON changed it; domain checks are in name order; a SQL-standard routine body is canonical deparsed text.
  * - Optional fields are absent, never `undefined`, so that structural equality is plain.
  * - `span` is where the object was declared; it never takes part in equality.
  */

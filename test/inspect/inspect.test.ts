@@ -162,7 +162,7 @@ test('partitioning', async () => {
     keys: [{ expression: 'k' }, { expression: 'v' }],
   })
   const e = get(c, 'table:"public"."e"')
-  assert.equal(e.kind === 'Table' && e.partitionBy, { strategy: 'hash', keys: [{ expression: 'k + 1' }, { expression: 'lower(v)', collation: 'C' }] })
+  assert.equal(e.kind === 'Table' && e.partitionBy, { strategy: 'hash', keys: [{ expression: '(k + 1)' }, { expression: '(lower(v))', collation: 'C' }] })
   const m1 = get(c, 'table:"public"."m1"')
   assert.equal(m1.kind === 'Table' && m1.partitionOf, { parent: { schema: 'public', name: 'm' }, bound: "FOR VALUES FROM (1, 'a') TO (10, 'z')" })
   // the partition keeps the key it got from its parent, under its own name
@@ -194,7 +194,7 @@ test('indexes', async () => {
     kind: 'Index', schema: 'public', name: 'u_idx', table: 'u', unique: true, method: 'btree',
     keys: [
       { expression: '"A"', descending: true, nullsFirst: false },
-      { expression: 'lower(c)', descending: false, nullsFirst: false, opclass: 'text_pattern_ops', collation: 'C' },
+      { expression: '(lower(c))', descending: false, nullsFirst: false, opclass: 'text_pattern_ops', collation: 'C' },
       { expression: 'b', descending: false, nullsFirst: true },
     ],
     include: ['b'], nullsNotDistinct: true, where: 'b > 0',
@@ -291,7 +291,7 @@ test('functions and procedures', async () => {
   ])
   assert.equal(get(c, 'function:"public"."pr"(integer)'), {
     kind: 'Function', schema: 'public', name: 'pr', owner: 'postgres', routine: 'procedure',
-    args: [{ mode: 'in', type: 'integer', name: 'a' }], language: 'sql', body: 'BEGIN ATOMIC\n SELECT 1;\nEND',
+    args: [{ mode: 'in', type: 'integer', name: 'a' }], language: 'sql', body: 'BEGIN ATOMIC SELECT 1; END',
     volatility: 'volatile', strict: false, securityDefiner: false, leakproof: false, parallel: 'unsafe', config: [],
     sqlBody: true, comment: 'proc',
   })

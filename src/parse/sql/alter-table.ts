@@ -2,11 +2,12 @@
 import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types'
 import { relationKey } from '../../ir/names.js'
 import type { Column, Constraint, Table, Trigger } from '../../ir/objects.js'
-import { exprText, partitionBoundText } from '../../normalize/expr.js'
+import { partitionBoundText } from '../../normalize/expr.js'
 import { parseExpression } from './parser.js'
 import { buildColumn } from './column.js'
 import { buildConstraint, referencedColumns } from './constraint.js'
 import { setRelationOwner } from './rename.js'
+import { storedExpr } from './server-env.js'
 import { identityOf, seqParams } from './sequence.js'
 import { clean, triggerKey, without } from './state.js'
 import { argText, at, defElems, listItems, optionsRecord, roleName, strings, typeText, type Ctx } from './util.js'
@@ -92,7 +93,7 @@ const tableCmd = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | un
         return undefined
       }
       const used = new Set<string>()
-      const built = buildColumn(c, t.schema, t.name, def.ColumnDef, used)
+      const built = buildColumn(c, t.schema, t.name, def.ColumnDef, used, t.columns)
       if (!built) return undefined
       let next: Table = { ...t, columns: [...t.columns, built.column] }
       for (const con of built.constraints) {
@@ -115,7 +116,7 @@ const tableCmd = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | un
       const i = columnIndex(c, t, cmd.name)
       if (i < 0) return undefined
       const col = t.columns[i]!
-      return withColumn(t, i, def ? { ...col, default: exprText(def) } : without(col, 'default'))
+      return withColumn(t, i, def ? { ...col, default: storedExpr(c.st, t.columns, def, col.type) } : without(col, 'default'))
     }
     case 'AT_DropExpression': {
       const i = columnIndex(c, t, cmd.name)
@@ -152,7 +153,9 @@ const tableCmd = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | un
         { dataType: col.type, start: id.start, increment: id.increment, minValue: id.minValue, maxValue: id.maxValue, cache: id.cache, cycle: id.cycle },
         opts.filter((o) => !('DefElem' in o && o.DefElem.defname === 'generated')),
       )
-      const generation = gen ? (argText(gen.arg) === '1' || argText(gen.arg) === 'a' ? 'always' : 'by default') : id.generation
+      // the grammar stores ATTRIBUTE_IDENTITY_ALWAYS / _BY_DEFAULT as the character code ('a' = 97, 'd' = 100)
+      const g = argText(gen?.arg)
+      const generation = gen ? (g === String('a'.charCodeAt(0)) || g === 'a' ? 'always' : 'by default') : id.generation
       return withColumn(t, i, { ...col, identity: identityOf(generation, id.sequence, params) })
     }
     case 'AT_DropIdentity': {

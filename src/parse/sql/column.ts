@@ -2,10 +2,11 @@
 import type { ColumnDef, Constraint as PgConstraint } from '@pgsql/types'
 import { qualified, quoteLiteral } from '../../ir/names.js'
 import type { Column, Sequence } from '../../ir/objects.js'
-import { canonicalExpr, exprText } from '../../normalize/expr.js'
+import { canonicalExpr } from '../../normalize/expr.js'
 import { chooseName } from '../../normalize/names.js'
 import { serialType } from '../../normalize/types.js'
 import { identityOf, seqParams } from './sequence.js'
+import { storedExpr } from './server-env.js'
 import { at, strings, typeText, type Ctx } from './util.js'
 
 export interface BuiltColumn {
@@ -35,6 +36,8 @@ export const buildColumn = (
   table: string,
   def: ColumnDef,
   used: Set<string>,
+  /** the other columns of the table (name, type), for expressions that refer to them */
+  columns: ReadonlyArray<{ readonly name: string; readonly type: string }> = [],
 ): BuiltColumn | undefined => {
   const name = def.colname ?? ''
   if (!def.typeName) return undefined
@@ -52,6 +55,7 @@ export const buildColumn = (
   } = { name, type, notNull: false, span: at(c, def.location) }
   if (def.collClause) col.collation = strings(def.collClause.collname).join('.')
   const constraints: PgConstraint[] = []
+  const scope = [...columns.filter((x) => x.name !== name), { name, type }]
   let sequence: Sequence | undefined
   const relTaken = (n: string) => used.has(n) || c.st.relationNameTaken(schema, n)
   for (const node of def.constraints ?? []) {
@@ -65,10 +69,10 @@ export const buildColumn = (
         col.notNull = false
         break
       case 'CONSTR_DEFAULT':
-        if (con.raw_expr) col.default = exprText(con.raw_expr)
+        if (con.raw_expr) col.default = storedExpr(c.st, scope, con.raw_expr, type)
         break
       case 'CONSTR_GENERATED':
-        if (con.raw_expr) col.generated = exprText(con.raw_expr)
+        if (con.raw_expr) col.generated = storedExpr(c.st, scope, con.raw_expr, type)
         break
       case 'CONSTR_IDENTITY': {
         const { params, extras } = seqParams(c, undefined, con.options, type)

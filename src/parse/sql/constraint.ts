@@ -6,7 +6,7 @@ import type { Constraint as PgConstraint, IndexElem, Node } from '@pgsql/types'
 import { quoteIdent, relationKey } from '../../ir/names.js'
 import type { Column, Constraint, FkAction, QualifiedName } from '../../ir/objects.js'
 import { chooseName, indexColumnNames, indexExprColname, nameAddition } from '../../normalize/names.js'
-import { exprText } from '../../normalize/expr.js'
+import { storedExpr } from './server-env.js'
 import { at, listItems, strings, type Ctx } from './util.js'
 
 /** The table a constraint is being added to, while it is being built. */
@@ -89,7 +89,7 @@ export const buildConstraint = (
         kind: 'Check',
         name: pick(name),
         ...common(con),
-        expression: exprText(con.raw_expr),
+        expression: storedExpr(c.st, d.columns, con.raw_expr),
         notValid: !creating && !con.initially_valid,
         noInherit: !!con.is_no_inherit,
         span: at(c, con.location),
@@ -135,10 +135,10 @@ export const buildConstraint = (
         ...common(con),
         method: con.access_method ?? 'btree',
         elements: elems.map((e) => ({
-          expression: e.elem.name !== undefined ? quoteIdent(e.elem.name) : `(${e.elem.expr ? exprText(e.elem.expr) : ''})`,
+          expression: e.elem.name !== undefined ? quoteIdent(e.elem.name) : `(${e.elem.expr ? storedExpr(c.st, d.columns, e.elem.expr) : ''})`,
           operator: e.op,
         })),
-        ...(con.where_clause ? { where: exprText(con.where_clause) } : {}),
+        ...(con.where_clause ? { where: storedExpr(c.st, d.columns, con.where_clause) } : {}),
         ...(include.length ? { include } : {}),
         span: at(c, con.location),
       }

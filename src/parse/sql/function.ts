@@ -1,9 +1,9 @@
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE, ALTER FUNCTION / PROCEDURE / ROUTINE, routine lookup. */
-import type { AlterFunctionStmt, CreateFunctionStmt, DefElem, FunctionParameter, Node, ObjectWithArgs, TypeName, VariableSetStmt } from '@pgsql/types'
+import type { AlterFunctionStmt, CreateFunctionStmt, DefElem, FunctionParameter, ObjectWithArgs, TypeName, VariableSetStmt } from '@pgsql/types'
 import { identity } from '../../ir/names.js'
 import { idOf } from '../../ir/identity.js'
 import type { ArgMode, Function, FunctionArg } from '../../ir/objects.js'
-import { exprText, statementText } from '../../normalize/expr.js'
+import { exprText, sqlBodyText } from '../../normalize/expr.js'
 import { argText, defElems, listItems, qname, strings, typeText, type Ctx } from './util.js'
 
 const MODES: Readonly<Record<string, ArgMode>> = {
@@ -87,11 +87,15 @@ const applyOptions = (c: Ctx, f: Mutable<Function>, options: ReadonlyArray<DefEl
   }
 }
 
-const SQL_BODY_PREFIX = 'CREATE FUNCTION x() '
-/** Deparsed SQL-standard body (`RETURN …` or `BEGIN ATOMIC … END`). */
-const sqlBodyText = (body: Node): string => {
-  const text = statementText({ CreateFunctionStmt: { funcname: [{ String: { sval: 'x' } }], sql_body: body } } as Node)
-  return text.startsWith(SQL_BODY_PREFIX) ? text.slice(SQL_BODY_PREFIX.length) : text
+
+/**
+ * COST and ROWS are stored only when they differ from PostgreSQL's defaults (cost 1 for C and
+ * internal functions, 100 otherwise; rows 1000 for set-returning functions, none otherwise).
+ */
+const normalizeEstimates = (f: Mutable<Function>): void => {
+  const defaultCost = f.language === 'c' || f.language === 'internal' ? 1 : 100
+  if (f.cost !== undefined && Number(f.cost) === defaultCost) delete f.cost
+  if (f.rows !== undefined && (f.returnsSet ? Number(f.rows) === 1000 : Number(f.rows) === 0)) delete f.rows
 }
 
 export const createFunction = (c: Ctx, n: CreateFunctionStmt): void => {
@@ -134,8 +138,7 @@ export const createFunction = (c: Ctx, n: CreateFunctionStmt): void => {
   if (returnsSet) f.returnsSet = true
   if (n.sql_body) f.sqlBody = true
   applyOptions(c, f, opts)
-  if (f.cost === undefined) f.cost = f.language === 'c' || f.language === 'internal' ? '1' : '100'
-  if (f.rows === undefined && returnsSet) f.rows = '1000'
+  normalizeEstimates(f)
   const id = idOf(f)
   const prev = c.st.functions.get(id)
   if (prev) {
@@ -177,6 +180,7 @@ export const alterFunction = (c: Ctx, n: AlterFunctionStmt): void => {
   if (!found) return c.st.error('E-UNDEFINED-FUNCTION', `function ${functionLabel(n.func)} does not exist`, c.span)
   const f: Mutable<Function> = { ...found.fn }
   applyOptions(c, f, defElems(n.actions))
+  normalizeEstimates(f)
   c.st.setFunction(found.id, f)
 }
 

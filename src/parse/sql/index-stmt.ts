@@ -1,23 +1,24 @@
 /** CREATE INDEX. */
-import type { IndexElem, IndexStmt } from '@pgsql/types'
+import type { IndexElem, IndexStmt, Node } from '@pgsql/types'
 import { quoteIdent, relationKey } from '../../ir/names.js'
 import type { Index, IndexKey } from '../../ir/objects.js'
 import { exprText } from '../../normalize/expr.js'
 import { chooseName, indexColumnNames, indexExprColname, nameAddition } from '../../normalize/names.js'
+import { storedExpr } from './server-env.js'
 import { at, optionsRecord, strings, type Ctx } from './util.js'
 
 /** A key's canonical text: the column name (quoted as needed) or the parenthesised expression. */
-export const elemExpression = (e: IndexElem): string =>
-  e.name !== undefined ? quoteIdent(e.name) : `(${e.expr ? exprText(e.expr) : ''})`
+export const elemExpression = (e: IndexElem, expr: (n: Node) => string = exprText): string =>
+  e.name !== undefined ? quoteIdent(e.name) : `(${e.expr ? expr(e.expr) : ''})`
 
-const indexKey = (e: IndexElem): IndexKey => {
+const indexKey = (e: IndexElem, expr: (n: Node) => string): IndexKey => {
   const descending = e.ordering === 'SORTBY_DESC'
   const nullsFirst =
     e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : descending
   const opclass = strings(e.opclass).join('.')
   const collation = strings(e.collation).join('.')
   return {
-    expression: elemExpression(e),
+    expression: elemExpression(e, expr),
     descending,
     nullsFirst,
     ...(opclass ? { opclass } : {}),
@@ -54,6 +55,8 @@ export const createIndex = (c: Ctx, n: IndexStmt): void => {
     return
   }
   const options = optionsRecord(n.options)
+  const cols = table.kind === 'Table' ? table.columns : []
+  const expr = (x: Node): string => storedExpr(c.st, cols, x)
   const index: Index = {
     kind: 'Index',
     schema,
@@ -61,10 +64,10 @@ export const createIndex = (c: Ctx, n: IndexStmt): void => {
     table: table.name,
     unique: !!n.unique,
     method: n.accessMethod ?? 'btree',
-    keys: keys.map(indexKey),
+    keys: keys.map((k) => indexKey(k, expr)),
     include: include.map((e) => e.name ?? ''),
     nullsNotDistinct: !!n.nulls_not_distinct,
-    ...(n.whereClause ? { where: exprText(n.whereClause) } : {}),
+    ...(n.whereClause ? { where: expr(n.whereClause) } : {}),
     ...(options ? { options } : {}),
     span: c.span,
   }

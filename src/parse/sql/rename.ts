@@ -6,7 +6,8 @@ import type { AlterObjectSchemaStmt, AlterOwnerStmt, Node, RangeVar, RenameStmt 
 import { relationKey } from '../../ir/names.js'
 import { idOf } from '../../ir/identity.js'
 import type { Constraint, Table } from '../../ir/objects.js'
-import { quoteIdent } from '../../ir/names.js'
+import { qualified, quoteIdent } from '../../ir/names.js'
+import { renameColumnInExpr, renameColumnInQuery, renameRegclassInExpr, renameRelationInQuery } from './rewrite-refs.js'
 import { functionLabel, lookupFunction } from './function.js'
 import { triggerKey, type Relation } from './state.js'
 import { typeKeyOf } from './type-stmt.js'
@@ -91,6 +92,24 @@ export const moveRelation = (c: Ctx, key: string, schema: string, name: string):
     c.st.viewDependents.set(newKey, new Set(views))
     c.st.viewDependents.delete(key)
   }
+  // stored text follows: view queries, and regclass literals naming a sequence
+  const rename = { from: { schema: r.schema, name: r.name }, to: { schema, name } }
+  for (const v of views) {
+    const view = c.st.relations.get(v)
+    if (view?.kind === 'View' || view?.kind === 'MaterializedView')
+      c.st.setView(v, { ...view, query: renameRelationInQuery(view.query, rename) }, c.st.viewDependencies.get(v))
+  }
+  if (r.kind === 'Sequence') {
+    const from = qualified(r.schema, r.name)
+    const to = qualified(schema, name)
+    for (const [k, t] of [...c.st.relations]) {
+      if (t.kind !== 'Table' || !t.columns.some((x) => x.default?.includes(from))) continue
+      c.st.setRelation(k, {
+        ...t,
+        columns: t.columns.map((x) => (x.default === undefined ? x : { ...x, default: renameRegclassInExpr(x.default, from, to) })),
+      })
+    }
+  }
 }
 
 const renameColumn = (c: Ctx, key: string, r: Relation, from: string, to: string): void => {
@@ -105,6 +124,7 @@ const renameColumn = (c: Ctx, key: string, r: Relation, from: string, to: string
   if (r.columns.some((x) => x.name === to))
     return c.st.error('E-DUPLICATE-COLUMN', `column "${to}" of relation "${r.name}" already exists`, c.span)
   const ren = (xs: ReadonlyArray<string>) => xs.map((x) => (x === from ? to : x))
+  const fromQ = quoteIdent(from)
   const self = (x: Constraint): Constraint => {
     switch (x.kind) {
       case 'PrimaryKey':
@@ -118,13 +138,37 @@ const renameColumn = (c: Ctx, key: string, r: Relation, from: string, to: string
         return x
     }
   }
-  if (r.constraints.some((x) => x.kind === 'Check' || x.kind === 'Exclusion'))
-    c.st.warn('W-RENAME-COLUMN', `expressions referring to column "${from}" are not rewritten`, c.span)
+  const ex = (e: string): string => renameColumnInExpr(e, from, to)
+  const exprs = (x: Constraint): Constraint => {
+    switch (x.kind) {
+      case 'Check':
+        return { ...x, expression: ex(x.expression) }
+      case 'Exclusion':
+        return {
+          ...x,
+          elements: x.elements.map((e) => ({ ...e, expression: e.expression === fromQ ? quoteIdent(to) : ex(e.expression) })),
+          ...(x.where !== undefined ? { where: ex(x.where) } : {}),
+        }
+      default:
+        return x
+    }
+  }
   c.st.setRelation(key, {
     ...r,
-    columns: r.columns.map((x) => (x.name === from ? { ...x, name: to } : x)),
-    constraints: r.constraints.map(self),
+    columns: r.columns.map((x) => {
+      const y = x.generated !== undefined ? { ...x, generated: ex(x.generated) } : x
+      return y.name === from ? { ...y, name: to } : y
+    }),
+    constraints: r.constraints.map((x) => exprs(self(x))),
+    ...(r.partitionBy
+      ? { partitionBy: { ...r.partitionBy, keys: r.partitionBy.keys.map((k) => ({ ...k, expression: k.expression === fromQ ? quoteIdent(to) : ex(k.expression) })) } }
+      : {}),
   })
+  for (const v of [...(c.st.viewDependents.get(key) ?? [])]) {
+    const view = c.st.relations.get(v)
+    if (view?.kind === 'View' || view?.kind === 'MaterializedView')
+      c.st.setView(v, { ...view, query: renameColumnInQuery(view.query, r, from, to) }, c.st.viewDependencies.get(v))
+  }
   for (const k of c.st.referencing(key)) {
     const t = c.st.relations.get(k)
     if (t?.kind !== 'Table') continue
@@ -137,14 +181,14 @@ const renameColumn = (c: Ctx, key: string, r: Relation, from: string, to: string
       ),
     })
   }
-  const fromQ = quoteIdent(from)
   for (const k of [...(c.st.indexesOf.get(key) ?? [])]) {
     const i = c.st.relations.get(k)
     if (i?.kind !== 'Index') continue
     c.st.setRelation(k, {
       ...i,
-      keys: i.keys.map((x) => (x.expression === fromQ ? { ...x, expression: quoteIdent(to) } : x)),
+      keys: i.keys.map((x) => ({ ...x, expression: x.expression === fromQ ? quoteIdent(to) : ex(x.expression) })),
       include: ren(i.include),
+      ...(i.where !== undefined ? { where: ex(i.where) } : {}),
     })
   }
   for (const k of [...(c.st.ownedSequences.get(key) ?? [])]) {

@@ -1,6 +1,7 @@
 /** CREATE SCHEMA (with nested elements), CREATE / ALTER EXTENSION. */
 import type { AlterExtensionStmt, CreateExtensionStmt, CreateSchemaStmt } from '@pgsql/types'
 import type { Extension } from '../../ir/objects.js'
+import { EXTENSION_COMMENTS } from '../../normalize/extension-comments.js'
 import { interpret } from './interpret.js'
 import { argText, at, defElems, roleName, type Ctx } from './util.js'
 
@@ -36,7 +37,15 @@ export const createExtension = (c: Ctx, n: CreateExtensionStmt): void => {
   }
   const schema = c.st.creationSchema(schemaOpt, at(c, undefined))
   if (schema === undefined) return
-  const ext: Extension = { kind: 'Extension', name, schema, ...(version !== undefined ? { version } : {}), span: c.span }
+  const comment = EXTENSION_COMMENTS[name]
+  const ext: Extension = {
+    kind: 'Extension',
+    name,
+    schema,
+    ...(version !== undefined ? { version } : {}),
+    ...(comment !== undefined ? { comment } : {}),
+    span: c.span,
+  }
   c.st.extensions.set(name, ext)
 }
 

@@ -279,7 +279,10 @@ export class State {
     const out: Array<Schema | Extension | Relation | UserType | Function | Trigger> = [
       ...this.schemas.values(),
       ...this.extensions.values(),
-      ...this.types.values(),
+      // domain checks in name order, as inspection reads them
+      ...[...this.types.values()].map((t) =>
+        t.kind === 'Domain' && t.checks.length > 1 ? { ...t, checks: [...t.checks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) } : t,
+      ),
       ...this.functions.values(),
       ...this.triggers.values(),
     ]

@@ -2,7 +2,10 @@
 import type { Constraint as PgConstraint, CreateStmt } from '@pgsql/types'
 import { quoteIdent, relationKey } from '../../ir/names.js'
 import type { Column, Constraint, PartitionBy, Sequence, Table } from '../../ir/objects.js'
-import { exprText, partitionBoundText } from '../../normalize/expr.js'
+import { partitionBoundText } from '../../normalize/expr.js'
+import { typeNameOf } from '../../normalize/server-form.js'
+import { canonicalType, serialType } from '../../normalize/types.js'
+import { storedExpr } from './server-env.js'
 import { chooseName, indexColumnNames, nameAddition } from '../../normalize/names.js'
 import { buildColumn } from './column.js'
 import { buildConstraint, namingPhase, type Draft } from './constraint.js'
@@ -14,7 +17,9 @@ const STRATEGIES: Readonly<Record<string, PartitionBy['strategy']>> = {
   PARTITION_STRATEGY_HASH: 'hash',
 }
 
-const partitionBy = (n: CreateStmt): PartitionBy | undefined => {
+type Cols = ReadonlyArray<{ readonly name: string; readonly type: string }>
+
+const partitionBy = (c: Ctx, n: CreateStmt, cols: Cols): PartitionBy | undefined => {
   const spec = n.partspec
   if (!spec) return undefined
   return {
@@ -22,7 +27,7 @@ const partitionBy = (n: CreateStmt): PartitionBy | undefined => {
     keys: (spec.partParams ?? []).flatMap((p) => {
       if (!('PartitionElem' in p)) return []
       const e = p.PartitionElem
-      const expression = e.name !== undefined ? quoteIdent(e.name) : `(${e.expr ? exprText(e.expr) : ''})`
+      const expression = e.name !== undefined ? quoteIdent(e.name) : `(${e.expr ? storedExpr(c.st, cols, e.expr) : ''})`
       const collation = strings(e.collation).join('.')
       const opclass = strings(e.opclass).join('.')
       return [{ expression, ...(collation ? { collation } : {}), ...(opclass ? { opclass } : {}) }]
@@ -99,6 +104,16 @@ export const createTable = (c: Ctx, n: CreateStmt): void => {
     inherited = inheritedConstraints(c, { schema, name, columns, constraints: [], used }, parent)
   }
 
+  // every column's type, for expressions (generated columns, checks) that refer to others
+  const declared = [
+    ...columns.map((x) => ({ name: x.name, type: x.type })),
+    ...(n.tableElts ?? []).flatMap((el) => {
+      if (!('ColumnDef' in el) || !el.ColumnDef.typeName) return []
+      const tn = el.ColumnDef.typeName
+      const t = serialType(tn) ?? canonicalType(tn, c.st.typeResolver)
+      return [{ name: el.ColumnDef.colname ?? '', type: typeof t === 'string' ? t : t.text }]
+    }),
+  ]
   for (const el of n.tableElts ?? []) {
     if ('ColumnDef' in el) {
       const def = el.ColumnDef
@@ -106,7 +121,7 @@ export const createTable = (c: Ctx, n: CreateStmt): void => {
       if (existing >= 0 && (partitionOf || !def.typeName)) {
         // partition column options: WITH OPTIONS NOT NULL / DEFAULT
         const prev = columns[existing]!
-        const built = def.typeName ? undefined : buildColumn(c, schema, name, { ...def, typeName: { names: [{ String: { sval: 'text' } }] } }, used)
+        const built = def.typeName ? undefined : buildColumn(c, schema, name, { ...def, typeName: typeNameOf(prev.type) }, used, declared)
         if (built) {
           columns[existing] = {
             ...prev,
@@ -121,7 +136,7 @@ export const createTable = (c: Ctx, n: CreateStmt): void => {
         c.st.error('E-DUPLICATE-COLUMN', `column "${def.colname ?? ''}" specified more than once`, at(c, def.location))
         continue
       }
-      const built = buildColumn(c, schema, name, def, used)
+      const built = buildColumn(c, schema, name, def, used, declared)
       if (!built) continue
       columns.push(built.column)
       if (built.sequence) sequences.push(built.sequence)
@@ -163,7 +178,7 @@ export const createTable = (c: Ctx, n: CreateStmt): void => {
       if (built) draft.constraints.push(built)
     }
 
-  const pby = partitionBy(n)
+  const pby = partitionBy(c, n, declared)
   const options = optionsRecord(n.options)
   const table: Table = {
     kind: 'Table',

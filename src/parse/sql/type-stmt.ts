@@ -10,7 +10,7 @@ import type {
 } from '@pgsql/types'
 import { relationKey } from '../../ir/names.js'
 import type { Domain } from '../../ir/objects.js'
-import { exprText } from '../../normalize/expr.js'
+import { storedExpr } from './server-env.js'
 import { chooseName } from '../../normalize/names.js'
 import { at, qname, strings, typeText, type Ctx, type QName } from './util.js'
 
@@ -56,7 +56,7 @@ const domainCheck = (c: Ctx, d: Domain, con: PgConstraint, used: Set<string>): D
   if (!con.raw_expr) return undefined
   const name = con.conname ?? chooseName(d.name, undefined, 'check', (x) => used.has(x) || d.checks.some((k) => k.name === x))
   used.add(name)
-  return { name, expression: exprText(con.raw_expr), notValid: !con.initially_valid }
+  return { name, expression: storedExpr(c.st, [{ name: 'value', type: d.baseType }], con.raw_expr), notValid: !con.initially_valid }
 }
 
 /** Apply domain constraints (NOT NULL, NULL, DEFAULT, CHECK) to a domain. */
@@ -74,7 +74,7 @@ const applyDomainConstraints = (c: Ctx, d: Domain, cons: ReadonlyArray<Node>): D
         out = { ...out, notNull: false }
         break
       case 'CONSTR_DEFAULT':
-        if (con.raw_expr) out = { ...out, default: exprText(con.raw_expr) }
+        if (con.raw_expr) out = { ...out, default: storedExpr(c.st, [], con.raw_expr, out.baseType) }
         break
       case 'CONSTR_CHECK': {
         const chk = domainCheck(c, out, con, used)
@@ -143,7 +143,7 @@ export const alterDomain = (c: Ctx, n: AlterDomainStmt): void => {
   }
   switch (n.subtype) {
     case 'T': {
-      if (n.def) c.st.setType(key, { ...d, default: exprText(n.def) })
+      if (n.def) c.st.setType(key, { ...d, default: storedExpr(c.st, [], n.def, d.baseType) })
       else {
         const { default: _d, ...rest } = d
         c.st.setType(key, rest)

@@ -4,6 +4,7 @@ import { relationKey } from '../../ir/names.js'
 import type { MaterializedView, View } from '../../ir/objects.js'
 import { statementText } from '../../normalize/expr.js'
 import { targetColname } from '../../normalize/names.js'
+import { viewQuery } from './view-form.js'
 import { argText, at, defElems, strings, type Ctx } from './util.js'
 
 /** Every RangeVar in a query (relation references) and every CTE name. */
@@ -141,7 +142,7 @@ export const createView = (c: Ctx, n: ViewStmt): void => {
     schema,
     name,
     owner: prev?.owner ?? c.st.role,
-    query: statementText(n.query),
+    query: statementText(viewQuery(c.st, n.query, aliases)),
     columns: outCols,
     ...(checkOption ? { checkOption } : {}),
     ...(securityBarrier !== undefined ? { securityBarrier } : {}),
@@ -177,7 +178,7 @@ export const createTableAs = (c: Ctx, n: CreateTableAsStmt): void => {
     schema,
     name,
     owner: c.st.role,
-    query: statementText(n.query),
+    query: statementText(viewQuery(c.st, n.query)),
     columns: outCols,
     withData: !into.skipData,
     span: c.span,
