@@ -185,7 +185,7 @@ export const buildSide = (plan: Plan, side: Side, mode: NameMode, v: PgVersion):
       const dText =
         dflt === undefined
           ? undefined
-          : builtin ? at(builtin.defaults, dflt) : c.choice.enumLabel !== undefined ? quoteLiteral(c.choice.enumLabel) : undefined
+          : builtin ? at(builtin.defaults, dflt) : c.choice.enumLabel !== undefined ? `${quoteLiteral(c.choice.enumLabel)}::${c.choice.type}` : undefined
       return {
         name: c.name, type, notNull,
         ...(dText === undefined ? {} : { default: canonicalExpr(dText) }),
@@ -286,7 +286,7 @@ export const buildSide = (plan: Plan, side: Side, mode: NameMode, v: PgVersion):
       kind: 'Function', schema: sname(f.schema), name, owner, routine: 'function', args, language: 'sql',
       body: op === 1 ? variant.altBody(a1, a2) : variant.body(a1, a2),
       volatility: at(VOLATILITIES, f.volatility + (op === 0 ? 1 : 0)), strict: f.strict, securityDefiner: false,
-      leakproof: false, parallel: 'unsafe', config: [], returns: variant.returns, cost: '100',
+      leakproof: false, parallel: 'unsafe', config: [], returns: variant.returns,
       ...alteredComment(f.comment, op === 2 ? alter : undefined),
     })
   }

@@ -7,9 +7,11 @@
  */
 import fc from 'fast-check'
 import { CatalogCodec, type Catalog } from '../src/ir/catalog.js'
-import { stripSpans } from '../src/ir/equal.js'
+import { irEqual, stripSpans } from '../src/ir/equal.js'
+import type { DbObject } from '../src/ir/objects.js'
 import { isError, type Diagnostic } from '../src/ir/span.js'
 import { loadSql } from '../src/parse/sql/index.js'
+import { catalogsConverge, orderFree } from '../test/support/compare.js'
 
 const envNumber = (name: string): number | undefined => {
   const raw = process.env[name]
@@ -52,6 +54,17 @@ export const firstDifference = (x: Catalog, y: Catalog, eq: (a: unknown, b: unkn
   }
   return x.pgVersion !== y.pgVersion ? `pgVersion ${x.pgVersion} vs ${y.pgVersion}` : '(no object differs)'
 }
+
+/**
+ * Equality of two catalog objects with column (and composite attribute) order erased, as the
+ * convergence harness compares them: PostgreSQL can only append a column, so a migrated table may
+ * order its columns differently from one created in its final state. For `firstDifference`.
+ */
+export const sameUpToColumnOrder = (a: unknown, b: unknown): boolean =>
+  a === undefined || b === undefined ? a === b : irEqual(orderFree(a as DbObject), orderFree(b as DbObject))
+
+/** Two catalogs hold the same state, column order aside (same server version, same objects). */
+export const converge = (a: Catalog, b: Catalog): boolean => a.pgVersion === b.pgVersion && catalogsConverge(a, b)
 
 /** A deterministic permutation of `xs` driven by `seed` (mulberry32 + Fisher–Yates). */
 export const shuffle = <T>(xs: ReadonlyArray<T>, seed: number): T[] => {

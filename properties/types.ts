@@ -1,6 +1,7 @@
 /**
  * The built-in types the generator uses, with default and check expressions that make sense for each
- * (source text; the builder canonicalises them). `c` in a check template is replaced by the quoted column.
+ * (in the server's normal form, as pg_get_expr prints them — see src/normalize/server-form.ts —
+ * so that the SQL interpreter reads them back unchanged; the builder canonicalises them). `c` in a check template is replaced by the quoted column.
  */
 export interface BuiltinType {
   readonly name: string
@@ -11,15 +12,15 @@ export interface BuiltinType {
 }
 
 export const BUILTIN_TYPES: ReadonlyArray<BuiltinType> = [
-  { name: 'integer', defaults: ['0', '42', '-1'], checks: ['c > 0', 'c <> 42', 'c BETWEEN 0 AND 100'], alterTo: 'bigint' },
+  { name: 'integer', defaults: ['0', '42', "'-1'::integer"], checks: ['c > 0', 'c <> 42', 'c >= 0 AND c <= 100'], alterTo: 'bigint' },
   { name: 'bigint', defaults: ['0', '1'], checks: ['c > 0', 'c <> 42'], alterTo: 'integer' },
-  { name: 'text', defaults: ["'hello'", "'it''s'", "''"], checks: ['length(c) > 0', "c <> ''"], alterTo: 'character varying(40)' },
-  { name: 'character varying(40)', defaults: ["'x'"], checks: ['char_length(c) <= 40'], alterTo: 'text' },
-  { name: 'numeric(10,2)', defaults: ['0', '1.5'], checks: ['c >= 0'] },
+  { name: 'text', defaults: ["'hello'::text", "'it''s'::text", "''::text"], checks: ['length(c) > 0', "c <> ''::text"], alterTo: 'character varying(40)' },
+  { name: 'character varying(40)', defaults: ["'x'::character varying"], checks: ['char_length(c::text) <= 40'], alterTo: 'text' },
+  { name: 'numeric(10,2)', defaults: ['0', '1.5'], checks: ['c >= 0::numeric'] },
   { name: 'timestamp with time zone', defaults: ['now()', 'CURRENT_TIMESTAMP'], checks: ["c > '2000-01-01'"] },
   { name: 'boolean', defaults: ['true', 'false'], checks: ['c IS NOT NULL', 'c'] },
   { name: 'uuid', defaults: ['gen_random_uuid()'], checks: ['c IS NOT NULL'] },
-  { name: 'jsonb', defaults: ["'{}'::jsonb", "'[]'::jsonb"], checks: ["jsonb_typeof(c) = 'object'"] },
+  { name: 'jsonb', defaults: ["'{}'::jsonb", "'[]'::jsonb"], checks: ["jsonb_typeof(c) = 'object'::text"] },
   { name: 'text[]', defaults: ["'{}'::text[]", "ARRAY['a']"], checks: ['cardinality(c) < 10'] },
 ]
 
@@ -28,8 +29,8 @@ export const builtinByName = (name: string): BuiltinType | undefined => BUILTIN_
 /** Base types for domains, with a check on VALUE and a default. */
 export const DOMAIN_BASES: ReadonlyArray<{ readonly name: string; readonly checks: ReadonlyArray<string>; readonly defaults: ReadonlyArray<string> }> = [
   { name: 'integer', checks: ['VALUE > 0', 'VALUE < 1000'], defaults: ['1', '7'] },
-  { name: 'text', checks: ["VALUE <> ''", 'length(VALUE) < 100'], defaults: ["'x'", "'it''s'"] },
-  { name: 'numeric(10,2)', checks: ['VALUE >= 0'], defaults: ['0'] },
+  { name: 'text', checks: ["VALUE <> ''::text", 'length(VALUE) < 100'], defaults: ["'x'::text", "'it''s'::text"] },
+  { name: 'numeric(10,2)', checks: ['VALUE >= 0::numeric'], defaults: ['0'] },
   { name: 'boolean', checks: ['VALUE IS NOT NULL'], defaults: ['false'] },
 ]
 

@@ -123,6 +123,13 @@ export const makePlan = (from: Catalog, to: Catalog, deferredFks: (p: Omit<Plan,
         }
       }
     }
+    // a type moved aside keeps the recreated types it is built on until it is dropped: move those aside too
+    for (const id of [...renamed])
+      for (const d of g0.deps.get(id) ?? []) {
+        if (d.via !== 'type' || renamed.has(d.id) || !recreated.has(d.id) || !TYPE_KINDS.has((from.objects.get(d.id) as DbObject).kind)) continue
+        renamed.add(d.id)
+        changed = true
+      }
     const deferred = deferredFks({ from, to, g0, g1, l1, dropped, created, recreated, renamed, others, impliedBy: new Map(), forcedFks })
     tables = new Map()
     for (const id of both) {

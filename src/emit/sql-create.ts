@@ -111,9 +111,32 @@ export const constraintDef = (k: Constraint): string => {
   return [head, ...body, ...deferral(k), ...notValid].join(' ')
 }
 
+/** What CREATE TABLE compares to find a repeated PRIMARY KEY / UNIQUE (parse_utilcmd.c, transformIndexConstraints). */
+const indexKey = (k: Constraint): string | undefined =>
+  k.kind === 'PrimaryKey' || k.kind === 'Unique'
+    ? JSON.stringify([k.columns, k.include ?? [], k.kind === 'Unique' && k.nullsNotDistinct, k.deferrable, k.initiallyDeferred])
+    : undefined
+
+/**
+ * Constraints CREATE TABLE cannot declare, added by ALTER TABLE right after it (see sql.ts): NOT
+ * VALID ones, and a UNIQUE that repeats the primary key or an earlier UNIQUE (same columns, INCLUDE,
+ * NULLS NOT DISTINCT and deferral), which CREATE TABLE silently drops (ALTER TABLE ADD keeps it).
+ */
+export const addedAfterCreate = (t: Table): ReadonlyArray<Constraint> => {
+  const seen = new Set(t.constraints.filter((k) => k.kind === 'PrimaryKey').map(indexKey))
+  return t.constraints.filter((k) => {
+    if ((k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid) return true
+    if (k.kind !== 'Unique') return false
+    const key = indexKey(k)
+    if (seen.has(key)) return true
+    seen.add(key)
+    return false
+  })
+}
+
 const createTable = (t: Table): string => {
-  // NOT VALID constraints cannot be declared in CREATE TABLE: they are added right after (see sql.ts)
-  const inline = t.constraints.filter((k) => !((k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid))
+  const after = addedAfterCreate(t)
+  const inline = t.constraints.filter((k) => !after.includes(k))
   const parts = t.partitionOf ? inline.map(constraintDef) : [...t.columns.map((c) => columnDef(t, c)), ...inline.map(constraintDef)]
   return [
     `CREATE ${t.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${qualified(t.schema, t.name)}`,
@@ -181,13 +204,17 @@ export const configValue = (v: string): string =>
     .map((e) => (BARE_SETTING.test(e) ? e : quoteLiteral(e)))
     .join(', ')
 
-/** A dollar-quote tag that does not occur in the body. */
+/**
+ * Dollar-quote a body with a tag that first occurs as the closing tag: not inside the body, and not
+ * straddling its end (a body ending in `cost$` would close `$$` one character early).
+ */
 export const dollarQuote = (body: string): string => {
+  const fits = (t: string): boolean => `${body}${t}`.indexOf(t) === body.length
   const tags = ['$$', '$_$', '$pg$', '$body$']
-  for (const t of tags) if (!body.includes(t)) return `${t}${body}${t}`
+  for (const t of tags) if (fits(t)) return `${t}${body}${t}`
   for (let i = 0; ; i++) {
     const t = `$q${i}$`
-    if (!body.includes(t)) return `${t}${body}${t}`
+    if (fits(t)) return `${t}${body}${t}`
   }
 }
 

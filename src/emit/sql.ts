@@ -7,7 +7,7 @@ import type { AttributeAction, Change, ChangeSet, DomainAction, TableAction, Tar
 import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
 import type { DbObject } from '../ir/objects.js'
 import { kindWord } from '../diff/changes.js'
-import { collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause } from './sql-create.js'
+import { addedAfterCreate, collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause } from './sql-create.js'
 
 /** A name inside a `--` comment: quoted, with line breaks and control characters escaped. */
 const commentName = (name: string): string =>
@@ -186,10 +186,7 @@ const createFunctionSignature = (f: Extract<DbObject, { kind: 'Function' }>): st
 
 /** Statements a CREATE needs beyond the CREATE itself (constraints that cannot be inline). */
 const afterCreate = (o: DbObject): string[] => {
-  if (o.kind === 'Table')
-    return o.constraints
-      .filter((k) => (k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid)
-      .map((k) => `ALTER TABLE ${qualified(o.schema, o.name)} ADD ${constraintDef(k)}`)
+  if (o.kind === 'Table') return addedAfterCreate(o).map((k) => `ALTER TABLE ${qualified(o.schema, o.name)} ADD ${constraintDef(k)}`)
   if (o.kind === 'Domain')
     return o.checks
       .filter((c) => c.notValid)
@@ -302,7 +299,24 @@ export const changeSql = (c: Change): string =>
     ...changeStatements(c).map((s) => `${s};`),
   ].join('\n')
 
+/** Printed before the first `ALTER TYPE … ADD VALUE` that other statements follow. */
+export const ADD_VALUE_NOTE =
+  '-- note: ALTER TYPE … ADD VALUE must be committed before the new value is used; run this migration outside a single transaction'
+
+/**
+ * The change before which ADD_VALUE_NOTE goes, if any: the first AddEnumValue followed by a change
+ * that is not one (any later statement may use the new value; ADD VALUE … AFTER a value added in
+ * the same transaction is fine, so a run of ADD VALUEs alone needs no note).
+ */
+const addValueNoteAt = (cs: ReadonlyArray<Change>): number => {
+  const first = cs.findIndex((c) => c.kind === 'AddEnumValue')
+  return first >= 0 && cs.slice(first + 1).some((c) => c.kind !== 'AddEnumValue') ? first : -1
+}
+
 /** A ChangeSet as a SQL script (empty string for no changes). */
-export const emitSql = (changes: ChangeSet): string => changes.changes.map((c) => `${changeSql(c)}\n`).join('')
+export const emitSql = (changes: ChangeSet): string => {
+  const note = addValueNoteAt(changes.changes)
+  return changes.changes.map((c, i) => `${i === note ? `${ADD_VALUE_NOTE}\n` : ''}${changeSql(c)}\n`).join('')
+}
 
 export { createIndex }

@@ -32,11 +32,17 @@ test('--help and command help exit 0', () => {
 })
 
 test('usage errors are one line and exit 2', () => {
-  for (const args of [[], ['frobnicate'], ['diff', '--bogus'], ['diff', '--from', 'x.sql'], ['diff', '--to', 'nope.sql'], ['diff', '--to', 'examples/v1.sql', '--pg-version', '14']]) {
+  for (const args of [['frobnicate'], ['diff', '--bogus'], ['diff', '--from', 'x.sql'], ['diff', '--to', 'nope.sql'], ['diff', '--to', 'examples/v1.sql', '--pg-version', '14']]) {
     const r = run(args)
     assert.is(r.code, 2, args.join(' '))
     assert.not.match(r.err, /\n\s+at /, 'no stack trace')
+    assert.match(r.err, /^pgcharter: \S[^\n]*\n$/, `one line: ${JSON.stringify(r.err)}`)
+    assert.is(r.out, '', args.join(' '))
   }
+  // no command at all: the usage text, and the exit code of a usage error
+  const none = run([])
+  assert.is(none.code, 2)
+  assert.match(none.out, /Usage: pgcharter <command>/)
 })
 
 test('the example diff prints a commented migration', () => {
