@@ -211,7 +211,10 @@ export const buildSide = (plan: Plan, side: Side, mode: NameMode, v: PgVersion):
     t.checks.forEach((ck, k) => {
       const col = at(tb.cols, ck.column)
       if (!onSide(ck.presence, side) || !has(col.name)) return
-      const template = builtinByName(col.choice.type)?.checks ?? ['c IS NOT NULL']
+      // the template of the column's type on this side (an altered column changes type, and the
+      // server form of a check depends on it: length(c) on text, length(c::text) on varchar)
+      const sideType = columns.find((c) => c.name === col.name)?.type ?? col.choice.type
+      const template = builtinByName(sideType)?.checks ?? ['c IS NOT NULL']
       constraints.push({
         kind: 'Check', name: tb.checkNames[k] as string, deferrable: false, initiallyDeferred: false,
         expression: subst(at(template, ck.variant + (altered(ck, side) ?? 0)), 'c', quoteIdent(col.name)), notValid: false, noInherit: false,
