@@ -9,7 +9,7 @@ import { irEqual } from '../ir/equal.js'
 import type { DbObject, ForeignKey, Table } from '../ir/objects.js'
 import { isFk, type Graph } from './graph.js'
 import { metaChanges, commentChange, subTarget } from './meta.js'
-import { triggerEnabledChange } from './objects.js'
+import { checkKept, triggerEnabledChange } from './objects.js'
 import { components, topoOrder } from './order.js'
 import { gone, makePlan, type Plan } from './plan.js'
 import { alterTableChange, withoutInherited } from './table.js'
@@ -268,8 +268,20 @@ const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> },
   return topoOrder(nodes, edges).flatMap((n) => n.changes)
 }
 
-/** Comments on view columns. */
+/** Comments on view columns, composite type attributes and domain checks. */
 const subComments = (o0: DbObject, o1: DbObject): Change[] => {
+  if (o1.kind === 'CompositeType' && o0.kind === 'CompositeType') {
+    const a0 = new Map(o0.attributes.map((a) => [a.name, a.comment]))
+    return o1.attributes.flatMap((a) => commentChange(subTarget('Column', o1.schema, o1.name, a.name), a0.get(a.name), a.comment))
+  }
+  if (o1.kind === 'Domain' && o0.kind === 'Domain') {
+    const c0 = new Map(o0.checks.map((c) => [c.name, c]))
+    return o1.checks.flatMap((b) => {
+      const a = c0.get(b.name)
+      // a check dropped and added again (AlterDomain) comes back without a comment
+      return commentChange(subTarget('DomainConstraint', o1.schema, o1.name, b.name), a && checkKept(a, b) ? a.comment : undefined, b.comment)
+    })
+  }
   if ((o1.kind !== 'View' && o1.kind !== 'MaterializedView') || o0.kind !== o1.kind) return []
   const c0 = o0.columnComments ?? {}
   const c1 = o1.columnComments ?? {}
@@ -289,6 +301,10 @@ const createMeta = (o: DbObject, role: string, deferred: ReadonlySet<string>): C
     const c1 = o.columnComments ?? {}
     for (const n of Object.keys(c1).sort()) subs.push(...commentChange(subTarget('Column', o.schema, o.name, n), undefined, c1[n]))
   }
+  if (o.kind === 'CompositeType')
+    for (const a of o.attributes) subs.push(...commentChange(subTarget('Column', o.schema, o.name, a.name), undefined, a.comment))
+  if (o.kind === 'Domain')
+    for (const k of o.checks) subs.push(...commentChange(subTarget('DomainConstraint', o.schema, o.name, k.name), undefined, k.comment))
   if (o.kind === 'Trigger' && o.enabled !== 'origin') subs.push(triggerEnabledChange(o))
   return [...metaChanges(undefined, o, role), ...subs]
 }

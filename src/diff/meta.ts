@@ -32,7 +32,7 @@ export const targetOf = (o: DbObject): Target => {
   }
 }
 
-export const subTarget = (on: 'Column' | 'Constraint', schema: string, table: string, name: string): Target => ({
+export const subTarget = (on: 'Column' | 'Constraint' | 'DomainConstraint', schema: string, table: string, name: string): Target => ({
   on,
   schema,
   name,

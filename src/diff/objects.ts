@@ -60,6 +60,17 @@ const sequenceDiff = (s0: Sequence, s1: Sequence): Change[] => {
     : []
 }
 
+/** A domain check or composite attribute without its comment (COMMENT ON is a change of its own: see subComments in index.ts). */
+export const withoutComment = <T extends { readonly comment?: string }>(x: T): Omit<T, 'comment'> => {
+  const { comment: _c, ...rest } = x
+  return rest
+}
+const sameBody = <T extends { readonly comment?: string }>(a: T, b: T): boolean => irEqual(withoutComment(a), withoutComment(b))
+
+/** A domain check that is kept as it is, or only validated (otherwise it is dropped and added again). */
+export const checkKept = (a: Domain['checks'][number], b: Domain['checks'][number]): boolean =>
+  sameBody(a, b) || (a.notValid && !b.notValid && a.expression === b.expression)
+
 const domainDiff = (d0: Domain, d1: Domain): ObjectDiff => {
   if (d0.baseType !== d1.baseType || d0.collation !== d1.collation)
     return recreate(`domain "${d1.name}" changes its base type or collation`)
@@ -69,16 +80,14 @@ const domainDiff = (d0: Domain, d1: Domain): ObjectDiff => {
   if (d0.notNull !== d1.notNull) actions.push(d1.notNull ? { kind: 'SetNotNull' } : { kind: 'DropNotNull' })
   const c1 = new Map(d1.checks.map((c) => [c.name, c]))
   const c0 = new Map(d0.checks.map((c) => [c.name, c]))
-  const validated = (a: Domain['checks'][number], b: Domain['checks'][number]): boolean =>
-    a.notValid && !b.notValid && a.expression === b.expression
   for (const a of d0.checks) {
     const b = c1.get(a.name)
-    if (!b || (!irEqual(a, b) && !validated(a, b))) actions.push({ kind: 'DropCheck', check: a.name })
+    if (!b || !checkKept(a, b)) actions.push({ kind: 'DropCheck', check: a.name })
   }
   for (const b of d1.checks) {
     const a = c0.get(b.name)
-    if (!a || (!irEqual(a, b) && !validated(a, b))) actions.push({ kind: 'AddCheck', check: b })
-    else if (validated(a, b)) actions.push({ kind: 'ValidateCheck', check: b.name })
+    if (!a || !checkKept(a, b)) actions.push({ kind: 'AddCheck', check: withoutComment(b) })
+    else if (!sameBody(a, b)) actions.push({ kind: 'ValidateCheck', check: b.name })
   }
   const mayFail = actions.some((a) => a.kind === 'SetNotNull' || (a.kind === 'AddCheck' && !a.check.notValid))
   return alter(
@@ -115,8 +124,8 @@ const compositeDiff = (c0: CompositeType, c1: CompositeType): ObjectDiff => {
     }
   for (const b of c1.attributes) {
     const a = a0.get(b.name)
-    if (!a) actions.push({ kind: 'AddAttribute', attribute: b })
-    else if (!irEqual(a, b)) {
+    if (!a) actions.push({ kind: 'AddAttribute', attribute: withoutComment(b) })
+    else if (!sameBody(a, b)) {
       actions.push({ kind: 'AlterAttributeType', attribute: b.name, type: b.type, ...(b.collation !== undefined ? { collation: b.collation } : {}) })
       reasons.push(`attribute "${b.name}" changes type`)
     }

@@ -46,6 +46,8 @@ const targetSql = (t: Target): string => {
       return `COLUMN ${qualified(t.schema, t.parent ?? '')}.${quoteIdent(t.name)}`
     case 'Constraint':
       return `CONSTRAINT ${quoteIdent(t.name)} ON ${qualified(t.schema, t.parent ?? '')}`
+    case 'DomainConstraint':
+      return `CONSTRAINT ${quoteIdent(t.name)} ON DOMAIN ${qualified(t.schema, t.parent ?? '')}`
     default:
       return absurd(t.on)
   }

@@ -19,7 +19,8 @@ SELECT n.nspname AS schema, t.typname AS name, pg_catalog.pg_get_userbyid(t.typo
        pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base, t.typnotnull AS notnull,
        pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default,
        CASE WHEN t.typcollation <> 0 AND t.typcollation <> b.typcollation THEN ${collationText('co', 'con')} END AS collation,
-       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(k.conname, pg_catalog.pg_get_constraintdef(k.oid), k.convalidated) ORDER BY k.conname)
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(k.conname, pg_catalog.pg_get_constraintdef(k.oid), k.convalidated,
+                                                       pg_catalog.obj_description(k.oid, 'pg_constraint')) ORDER BY k.conname)
           FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') AS checks,
        pg_catalog.obj_description(t.oid, 'pg_type') AS comment
 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
@@ -58,8 +59,13 @@ export const checkBody = (def: string): string => {
 export const readDomains = async (db: Queryable): Promise<ReadonlyArray<Domain>> =>
   (await db.query<Row>(DOMAINS)).rows.map((r): Domain => {
     const checks = jsonArray(r.checks).map((c) => {
-      const [name, def, validated] = jsonArray(c)
-      return Object.freeze({ name: str(name), expression: canonicalExpr(checkBody(str(def))), notValid: !bool(validated) })
+      const [name, def, validated, comment] = jsonArray(c)
+      return Object.freeze({
+        name: str(name),
+        expression: canonicalExpr(checkBody(str(def))),
+        notValid: !bool(validated),
+        ...opt('comment', optStr(comment)),
+      })
     })
     const dflt = optStr(r.default)
     return Object.freeze({
@@ -89,7 +95,7 @@ export const readComposites = async (
         owner: str(r.owner),
         attributes: Object.freeze(
           (columns.get(str(r.relid)) ?? []).map((c) =>
-            Object.freeze({ name: c.name, type: c.type, ...opt('collation', c.collation) }),
+            Object.freeze({ name: c.name, type: c.type, ...opt('collation', c.collation), ...opt('comment', c.comment) }),
           ),
         ),
         ...opt('comment', optStr(r.comment)),

@@ -99,12 +99,14 @@ export const TargetKind = t.keyof({
   Trigger: null,
   Column: null,
   Constraint: null,
+  /** a CHECK constraint of a domain (`parent` is the domain) */
+  DomainConstraint: null,
 })
 export type TargetKind = t.TypeOf<typeof TargetKind>
 
 /**
  * What a COMMENT or OWNER change is about. `schema` is empty for schemas and extensions; `parent`
- * is the table of a column, constraint or trigger; `args` the signature of a routine.
+ * is the table of a column, constraint or trigger (the composite type of an attribute, as a Column; the domain of a DomainConstraint); `args` the signature of a routine.
  */
 export const Target = roOpt({ on: TargetKind, schema: t.string, name: t.string }, { parent: t.string, args: list(TypeRef) })
 export type Target = t.TypeOf<typeof Target>

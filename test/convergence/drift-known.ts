@@ -13,9 +13,6 @@ export const DRIFT_KNOWN: Readonly<Record<string, string>> = {
   '247-function-begin-atomic/b.sql': 'BEGIN ATOMIC body: the server qualifies columns and parameters',
   '248-function-begin-atomic-change/a.sql': 'BEGIN ATOMIC body: the server qualifies columns and parameters',
   '248-function-begin-atomic-change/b.sql': 'BEGIN ATOMIC body: the server qualifies columns and parameters',
-  // inspection does not read these comments yet (src/inspect owner)
-  '288-comment-type-enum-composite/b.sql': 'inspect does not read comments on composite type attributes',
-  '289-comment-domain/b.sql': 'inspect does not read comments on domain constraints',
   // `COALESCE(sum(t.total), 0)` over a view column: the type of a view's column is not in the IR;
   // and literals in JOIN … ON conditions are not put in server form
   '340-app-saas-evolution/b.sql': 'view over a view column of unknown type; JOIN ON literals not coerced',

@@ -35,6 +35,16 @@ const withColumn = (t: Table, i: number, col: Column): Table => ({
   columns: t.columns.map((x, j) => (j === i ? col : x)),
 })
 
+/** Whether a stored expression (check, index key or predicate) references the column: by its ColumnRefs, not its text. */
+const exprUses = (expr: string | undefined, col: string): boolean => {
+  if (expr === undefined) return false
+  try {
+    return referencedColumns(parseExpression(expr)).has(col)
+  } catch {
+    return false
+  }
+}
+
 const constraintUses = (x: Constraint, col: string): boolean => {
   switch (x.kind) {
     case 'PrimaryKey':
@@ -43,13 +53,9 @@ const constraintUses = (x: Constraint, col: string): boolean => {
     case 'ForeignKey':
       return x.columns.includes(col)
     case 'Check':
-      try {
-        return referencedColumns(parseExpression(x.expression)).has(col)
-      } catch {
-        return false
-      }
+      return exprUses(x.expression, col)
     case 'Exclusion':
-      return x.elements.some((e) => e.expression === col || e.expression.includes(col))
+      return x.elements.some((e) => exprUses(e.expression, col)) || (x.include ?? []).includes(col) || exprUses(x.where, col)
   }
 }
 
@@ -73,7 +79,7 @@ const dropColumn = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | 
   }
   for (const k of [...(c.st.indexesOf.get(key) ?? [])]) {
     const idx = c.st.relations.get(k)
-    if (idx?.kind === 'Index' && (idx.keys.some((x) => x.expression === name || x.expression.includes(name)) || idx.include.includes(name)))
+    if (idx?.kind === 'Index' && (idx.keys.some((x) => exprUses(x.expression, name)) || idx.include.includes(name) || exprUses(idx.where, name)))
       c.st.setRelation(k, undefined)
   }
   for (const k of [...(c.st.ownedSequences.get(key) ?? [])]) {

@@ -9,6 +9,7 @@ import { storedExpr } from './server-env.js'
 import { chooseName, indexColumnNames, nameAddition } from '../../normalize/names.js'
 import { buildColumn } from './column.js'
 import { buildConstraint, namingPhase, type Draft } from './constraint.js'
+import { withoutRedundantUnique } from './redundant-unique.js'
 import { at, optionsRecord, strings, type Ctx } from './util.js'
 
 const STRATEGIES: Readonly<Record<string, PartitionBy['strategy']>> = {
@@ -171,8 +172,9 @@ export const createTable = (c: Ctx, n: CreateStmt): void => {
       const keys = p.column !== undefined ? [p.column] : strings(p.con.keys)
       for (let i = 0; i < columns.length; i++) if (keys.includes(columns[i]!.name)) columns[i] = { ...columns[i]!, notNull: true }
     }
+  const declaredConstraints = withoutRedundantUnique(pending)
   for (const phase of [0, 1, 2])
-    for (const p of pending) {
+    for (const p of declaredConstraints) {
       if (namingPhase(p.con) !== phase) continue
       const built = buildConstraint(c, draft, p.con, p.column, true)
       if (built) draft.constraints.push(built)
