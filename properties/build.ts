@@ -203,6 +203,11 @@ export const buildSide = (plan: Plan, side: Side, mode: NameMode, v: PgVersion):
     t.uniques.forEach((u, k) => {
       const cols = dedup(u.columns.map((c) => c % tb.cols.length)).map((c) => tb.cols[c] as ResolvedColumn)
       if (!onSide(u.presence, side) || !cols.every((c) => has(c.name))) return
+      // PostgreSQL does not create a UNIQUE that repeats the key or an earlier UNIQUE in one
+      // CREATE TABLE (src/parse/sql/redundant-unique.ts): such a catalog has no SQL to read back from
+      const key = cols.map((c) => c.name).join('\u0000')
+      const taken = constraints.some((x) => (x.kind === 'PrimaryKey' || x.kind === 'Unique') && x.columns.join('\u0000') === key)
+      if (taken) return
       constraints.push({
         kind: 'Unique', name: tb.uniqueNames[k] as string, deferrable: u.deferrable > 0, initiallyDeferred: u.deferrable > 1,
         columns: cols.map((c) => c.name), nullsNotDistinct: altered(u, side) === undefined ? u.nullsNotDistinct : !u.nullsNotDistinct,

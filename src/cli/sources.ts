@@ -44,6 +44,14 @@ const sqlFilesUnder = async (dir: string): Promise<string[]> => {
   })
 }
 
+/** A file-system error as one line: `path: cannot read (EACCES)`. */
+const unreadable =
+  (path: string) =>
+  (e: unknown): never => {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? ` (${String((e as { code: unknown }).code)})` : ''
+    throw new UsageError(`${path}: cannot read${code}`)
+  }
+
 /** Read one or more file/directory/stdin arguments into SQL sources, in the order given. */
 export const readSqlSources = async (args: ReadonlyArray<string>): Promise<SqlSource[]> => {
   const sources: SqlSource[] = []
@@ -54,9 +62,9 @@ export const readSqlSources = async (args: ReadonlyArray<string>): Promise<SqlSo
     }
     const info = await stat(arg).catch(() => undefined)
     if (!info) throw new UsageError(`${arg}: no such file or directory`)
-    const files = info.isDirectory() ? await sqlFilesUnder(arg) : [arg]
+    const files = info.isDirectory() ? await sqlFilesUnder(arg).catch(unreadable(arg)) : [arg]
     if (info.isDirectory() && files.length === 0) throw new UsageError(`${arg}: directory holds no .sql files`)
-    for (const f of files) sources.push({ file: f, text: await readFile(f, 'utf8') })
+    for (const f of files) sources.push({ file: f, text: await readFile(f, 'utf8').catch(unreadable(f)) })
   }
   return sources
 }

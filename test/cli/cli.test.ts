@@ -100,6 +100,18 @@ test('a reference to an undefined table is an error with a span', () => {
   assert.match(r.err, /fk\.sql:2:\d+: error [A-Z-]+: .*missing/)
 })
 
+test('an unreadable source is one line, exit 2', () => {
+  const d = join(dir, 'unreadable')
+  mkdirSync(d)
+  writeFileSync(join(d, 'x.sql'), 'create table x (a int);')
+  const asDir = run(['diff', '--to', join(d, 'x.sql', 'nested.sql')])
+  assert.is(asDir.code, 2)
+  const r = run(['diff', '--to', join(dir, 'unreadable-missing.sql')])
+  assert.is(r.code, 2)
+  assert.match(r.err, /no such file or directory/)
+  assert.not.match(r.err, /\n\s+at /)
+})
+
 test('an unreachable database is one clear line without the password', () => {
   const r = run(['diff', '--to', 'postgres://alice:s3cret@127.0.0.1:1/db'])
   assert.is(r.code, 2)
