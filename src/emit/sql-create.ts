@@ -1,6 +1,8 @@
 /** CREATE statements, one function per object kind. Expressions and type refs print as they are. */
 import { absurd } from 'fp-ts/lib/function.js'
 import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
+import { LIST_QUOTE_SETTINGS } from '../ir/settings.js'
+import { optionList } from './options.js'
 import type {
   Column,
   Constraint,
@@ -15,16 +17,10 @@ import type {
   View,
 } from '../ir/objects.js'
 
-/** A collation name: stored unquoted, or already qualified and quoted. */
-export const collation = (c: string): string => (c.includes('"') || c.includes('.') ? c : quoteIdent(c))
+/** A collation reference: stored in SQL form (parts quoted as needed), printed as is. */
+export const collation = (c: string): string => c
 
 const idents = (names: ReadonlyArray<string>): string => names.map(quoteIdent).join(', ')
-
-const options = (o: Readonly<Record<string, string>>): string =>
-  Object.keys(o)
-    .sort()
-    .map((k) => `${quoteIdent(k)} = ${/^[A-Za-z0-9_.-]+$/.test(o[k] as string) ? o[k] : quoteLiteral(o[k] as string)}`)
-    .join(', ')
 
 const DEFAULT_BOUNDS: Readonly<Record<string, readonly [string, string]>> = {
   smallint: ['-32768', '32767'],
@@ -148,7 +144,7 @@ const createTable = (t: Table): string => {
           .map((k) => [k.expression, ...(k.collation ? [`COLLATE ${collation(k.collation)}`] : []), ...(k.opclass ? [k.opclass] : [])].join(' '))
           .join(', ')})`
       : '',
-    t.options && Object.keys(t.options).length ? ` WITH (${options(t.options)})` : '',
+    t.options && Object.keys(t.options).length ? ` WITH (${optionList(t.options)})` : '',
   ].join('')
 }
 
@@ -169,7 +165,7 @@ export const createIndex = (i: Index): string =>
       .join(', ')})`,
     i.include.length ? ` INCLUDE (${idents(i.include)})` : '',
     i.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '',
-    i.options && Object.keys(i.options).length ? ` WITH (${options(i.options)})` : '',
+    i.options && Object.keys(i.options).length ? ` WITH (${optionList(i.options)})` : '',
     i.where !== undefined ? ` WHERE ${i.where}` : '',
   ].join('')
 
@@ -195,14 +191,12 @@ export const createSequence = (s: Sequence): string => {
   ].join('')
 }
 
-const BARE_SETTING = /^(-?\d+(\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|"([^"]|"")*"|'([^']|'')*')$/
-
-/** A SET value list: identifiers and numbers as they are, anything else as a string literal. */
-export const configValue = (v: string): string =>
-  v
-    .split(/,\s*/)
-    .map((e) => (BARE_SETTING.test(e) ? e : quoteLiteral(e)))
-    .join(', ')
+/**
+ * A function's SET value, as PostgreSQL reads it back to the same proconfig text: a GUC_LIST_QUOTE
+ * list (search_path) is stored as SQL and printed as is; any other value is one string literal.
+ */
+export const configValue = (name: string, v: string): string =>
+  LIST_QUOTE_SETTINGS.has(name) && v !== '' ? v.replace(/(^|,\s*)""(?=\s*,|$)/g, "$1''") : quoteLiteral(v)
 
 /**
  * Dollar-quote a body with a tag that first occurs as the closing tag: not inside the body, and not
@@ -249,7 +243,7 @@ export const createFunction = (f: Routine, orReplace: boolean): string => {
     ...(isFn && f.parallel !== 'unsafe' ? [`PARALLEL ${f.parallel.toUpperCase()}`] : []),
     ...(isFn && f.cost !== undefined ? [`COST ${f.cost}`] : []),
     ...(isFn && f.rows !== undefined ? [`ROWS ${f.rows}`] : []),
-    ...f.config.map((c) => `SET ${quoteIdent(c.name)} = ${configValue(c.value)}`),
+    ...f.config.map((c) => `SET ${quoteIdent(c.name)} = ${configValue(c.name, c.value)}`),
     f.sqlBody ? f.body : `AS ${dollarQuote(f.body)}`,
   ].join(' ')
 }

@@ -5,6 +5,7 @@
 import { absurd } from 'fp-ts/lib/function.js'
 import type { AttributeAction, Change, ChangeSet, DomainAction, TableAction, Target } from '../ir/change.js'
 import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
+import { optionList, optionName } from './options.js'
 import type { DbObject } from '../ir/objects.js'
 import { kindWord } from '../diff/changes.js'
 import { addedAfterCreate, collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause } from './sql-create.js'
@@ -102,12 +103,9 @@ export const tableActionSql = (schema: string, table: string, a: TableAction): s
     case 'SetPersistence':
       return a.persistence === 'unlogged' ? 'SET UNLOGGED' : 'SET LOGGED'
     case 'SetOptions':
-      return `SET (${Object.keys(a.options)
-        .sort()
-        .map((k) => `${quoteIdent(k)} = ${/^[A-Za-z0-9_.-]+$/.test(a.options[k] as string) ? a.options[k] : quoteLiteral(a.options[k] as string)}`)
-        .join(', ')})`
+      return `SET (${optionList(a.options)})`
     case 'ResetOptions':
-      return `RESET (${a.options.map(quoteIdent).join(', ')})`
+      return `RESET (${a.options.map(optionName).join(', ')})`
     case 'AttachPartition':
       return `ATTACH PARTITION ${qualified(a.partition.schema, a.partition.name)} ${a.bound}`
     case 'DetachPartition':

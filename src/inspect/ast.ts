@@ -4,7 +4,7 @@
  * shapes the SQL interpreter sees.
  */
 import type { IndexElem, Node, PartitionElem } from '@pgsql/types'
-import { quoteIdent } from '../ir/names.js'
+import { quoteIdent, sqlPath } from '../ir/names.js'
 import { exprText } from '../normalize/expr.js'
 import { parseSyncRaw } from '../parse/sql/parser.js'
 
@@ -15,9 +15,9 @@ export const parseOne = (sql: string): Node => {
   return stmt
 }
 
-/** A dotted name (collation, opclass) from a list of String nodes, parts unquoted, as the interpreter stores it. */
+/** A dotted name (collation, opclass) from a list of String nodes, in SQL form (`sqlPath`), as the interpreter stores it. */
 export const nameOf = (parts: ReadonlyArray<Node> | undefined): string | undefined =>
-  parts && parts.length > 0 ? strings(parts).join('.') : undefined
+  parts && parts.length > 0 ? sqlPath(strings(parts)) : undefined
 
 /**
  * The canonical text of an index, exclusion or partition key, as the SQL interpreter stores it:

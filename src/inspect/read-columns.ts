@@ -5,7 +5,7 @@
 import type { Column, Identity } from '../ir/objects.js'
 import { canonicalExpr } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
-import { collationText, userRelation } from './filters.js'
+import { collationOf, collationText, userRelation } from './filters.js'
 import { bool, groupBy, opt, optStr, str, type Row } from './rows.js'
 
 const COLUMNS = `
@@ -60,7 +60,7 @@ const columnOf = (r: Row): Column => {
     ...opt('default', generated ? undefined : text),
     ...opt('identity', identityOf(r)),
     ...opt('generated', generated ? text : undefined),
-    ...opt('collation', optStr(r.collation)),
+    ...opt('collation', collationOf(r.collation)),
     ...opt('comment', optStr(r.comment)),
   })
 }

@@ -2,7 +2,7 @@
 import type { Column, CompositeType, Domain, Enum } from '../ir/objects.js'
 import { canonicalExpr } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
-import { collationText, notExtensionMember, userSchema } from './filters.js'
+import { collationOf, collationText, notExtensionMember, userSchema } from './filters.js'
 import { bool, jsonArray, opt, optStr, str, strArray, type Row } from './rows.js'
 
 const userType = `${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}`
@@ -77,7 +77,7 @@ export const readDomains = async (db: Queryable): Promise<ReadonlyArray<Domain>>
       notNull: bool(r.notnull),
       checks: Object.freeze(checks),
       ...opt('default', dflt === undefined ? undefined : canonicalExpr(dflt)),
-      ...opt('collation', optStr(r.collation)),
+      ...opt('collation', collationOf(r.collation)),
       ...opt('comment', optStr(r.comment)),
     })
   })

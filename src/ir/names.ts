@@ -18,6 +18,13 @@ import { RESERVED_KEYWORDS } from './keywords.js'
 export const quoteIdent = (name: string): string =>
   SAFE.test(name) && !RESERVED_KEYWORDS.has(name) ? name : quoteAlways(name)
 
+/**
+ * A dotted object reference (collation, operator class) in SQL form: each part quoted as needed,
+ * joined by `.`, a leading `pg_catalog` left out (`"C"`, `"en_US.utf8"`, `public."MyColl"`).
+ */
+export const sqlPath = (parts: ReadonlyArray<string>): string =>
+  (parts.length > 1 && parts[0] === 'pg_catalog' ? parts.slice(1) : parts).map(quoteIdent).join('.')
+
 export const qualified = (schema: string, name: string): string => `${quoteIdent(schema)}.${quoteIdent(name)}`
 
 /** Quote a string literal; uses E'' form only when a backslash is present. */

@@ -20,6 +20,9 @@
  *   functions schema-qualified as they resolved when the view was created.
  * - Index keys, exclusion elements and partition keys: a column name (quoted as needed) or a
  *   parenthesised canonical expression.
+ * - A collation or operator class reference is SQL text: each name part quoted as needed and
+ *   joined by `.`, the schema left out for `pg_catalog` (`"C"`, `"en_US.utf8"`, `public."MyColl"`,
+ *   `text_pattern_ops`, `public."MyOps"`); it is printed as is.
  * - A function's `cost` and `rows` are present only when they differ from PostgreSQL's defaults
  *   (cost 1 for C/internal functions, 100 otherwise; rows 1000 for set-returning functions).
  * - An extension's `comment` is its control file's comment unless COMMENT ON changed it; domain checks are in name order; a SQL-standard routine body is canonical deparsed text.

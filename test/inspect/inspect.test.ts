@@ -86,7 +86,7 @@ test('tables: columns, identity, defaults, generated, collation, comments, optio
           cycle: true,
         },
       },
-      { name: 'name', type: 'text', notNull: true, default: "'x'::text", collation: 'C', comment: 'the name' },
+      { name: 'name', type: 'text', notNull: true, default: "'x'::text", collation: '"C"', comment: 'the name' },
       { name: 's', type: 'integer', notNull: true, default: "nextval(CAST('app.t_s_seq' AS regclass))" },
     ],
     constraints: [],
@@ -162,7 +162,7 @@ test('partitioning', async () => {
     keys: [{ expression: 'k' }, { expression: 'v' }],
   })
   const e = get(c, 'table:"public"."e"')
-  assert.equal(e.kind === 'Table' && e.partitionBy, { strategy: 'hash', keys: [{ expression: '(k + 1)' }, { expression: '(lower(v))', collation: 'C' }] })
+  assert.equal(e.kind === 'Table' && e.partitionBy, { strategy: 'hash', keys: [{ expression: '(k + 1)' }, { expression: '(lower(v))', collation: '"C"' }] })
   const m1 = get(c, 'table:"public"."m1"')
   assert.equal(m1.kind === 'Table' && m1.partitionOf, { parent: { schema: 'public', name: 'm' }, bound: "FOR VALUES FROM (1, 'a') TO (10, 'z')" })
   // the partition keeps the key it got from its parent, under its own name
@@ -194,7 +194,7 @@ test('indexes', async () => {
     kind: 'Index', schema: 'public', name: 'u_idx', table: 'u', unique: true, method: 'btree',
     keys: [
       { expression: '"A"', descending: true, nullsFirst: false },
-      { expression: '(lower(c))', descending: false, nullsFirst: false, opclass: 'text_pattern_ops', collation: 'C' },
+      { expression: '(lower(c))', descending: false, nullsFirst: false, opclass: 'text_pattern_ops', collation: '"C"' },
       { expression: 'b', descending: false, nullsFirst: true },
     ],
     include: ['b'], nullsNotDistinct: true, where: 'b > 0',
@@ -252,11 +252,11 @@ test('enums, domains, composite types', async () => {
   })
   assert.equal(get(c, 'type:"public"."name_c"'), {
     kind: 'Domain', schema: 'public', name: 'name_c', owner: 'postgres', baseType: 'text', notNull: false,
-    checks: [{ name: 'nv', expression: 'length(value) > 1', notValid: true }], collation: 'C',
+    checks: [{ name: 'nv', expression: 'length(value) > 1', notValid: true }], collation: '"C"',
   })
   assert.equal(get(c, 'type:"public"."pair"'), {
     kind: 'CompositeType', schema: 'public', name: 'pair', owner: 'postgres',
-    attributes: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'text', collation: 'C' }, { name: 'm', type: 'public.mood' }],
+    attributes: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'text', collation: '"C"' }, { name: 'm', type: 'public.mood' }],
   })
 })
 

@@ -1,6 +1,6 @@
 /** ALTER TABLE / INDEX / SEQUENCE / VIEW / MATERIALIZED VIEW / TYPE (composite) sub-commands. */
 import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types'
-import { relationKey } from '../../ir/names.js'
+import { relationKey, sqlPath } from '../../ir/names.js'
 import type { Column, Constraint, Table, Trigger } from '../../ir/objects.js'
 import { partitionBoundText } from '../../normalize/expr.js'
 import { parseExpression } from './parser.js'
@@ -115,7 +115,7 @@ const tableCmd = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | un
       const i = columnIndex(c, t, cmd.name)
       if (i < 0 || !def || !('ColumnDef' in def) || !def.ColumnDef.typeName) return undefined
       const col = t.columns[i]!
-      const collation = def.ColumnDef.collClause ? strings(def.ColumnDef.collClause.collname).join('.') : undefined
+      const collation = def.ColumnDef.collClause ? sqlPath(strings(def.ColumnDef.collClause.collname)) : undefined
       return withColumn(t, i, clean({ ...col, type: typeText(c, def.ColumnDef.typeName), collation: collation ?? col.collation }))
     }
     case 'AT_ColumnDefault': {

@@ -1,6 +1,6 @@
 /** Column definitions (CREATE TABLE, ALTER TABLE ADD COLUMN): type, defaults, identity, serial. */
 import type { ColumnDef, Constraint as PgConstraint } from '@pgsql/types'
-import { qualified, quoteLiteral } from '../../ir/names.js'
+import { qualified, quoteLiteral, sqlPath } from '../../ir/names.js'
 import type { Column, Sequence } from '../../ir/objects.js'
 import { canonicalExpr } from '../../normalize/expr.js'
 import { chooseName } from '../../normalize/names.js'
@@ -53,7 +53,7 @@ export const buildColumn = (
     collation?: string
     span: Column['span']
   } = { name, type, notNull: false, span: at(c, def.location) }
-  if (def.collClause) col.collation = strings(def.collClause.collname).join('.')
+  if (def.collClause) col.collation = sqlPath(strings(def.collClause.collname))
   const constraints: PgConstraint[] = []
   const scope = [...columns.filter((x) => x.name !== name), { name, type }]
   let sequence: Sequence | undefined

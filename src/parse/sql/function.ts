@@ -1,7 +1,8 @@
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE, ALTER FUNCTION / PROCEDURE / ROUTINE, routine lookup. */
 import type { AlterFunctionStmt, CreateFunctionStmt, DefElem, FunctionParameter, ObjectWithArgs, TypeName, VariableSetStmt } from '@pgsql/types'
-import { identity } from '../../ir/names.js'
+import { identity, quoteIdent } from '../../ir/names.js'
 import { idOf } from '../../ir/identity.js'
+import { LIST_QUOTE_SETTINGS } from '../../ir/settings.js'
 import type { ArgMode, Function, FunctionArg } from '../../ir/objects.js'
 import { exprText, sqlBodyText } from '../../normalize/expr.js'
 import { argText, defElems, listItems, qname, strings, typeText, type Ctx } from './util.js'
@@ -28,12 +29,18 @@ const argOf = (c: Ctx, p: FunctionParameter): FunctionArg => ({
   ...(p.defexpr ? { default: exprText(p.defexpr) } : {}),
 })
 
-/** `name = value` of a SET clause, as proconfig stores it; undefined for RESET. */
+/**
+ * `name = value` of a SET clause, as proconfig stores it (flatten_set_variable_args: elements joined
+ * by `, `, quoted as identifiers for list settings such as search_path); undefined for RESET.
+ */
 const configOf = (c: Ctx, v: VariableSetStmt): { name: string; value: string } | undefined => {
   const name = v.name ?? ''
-  if (v.kind === 'VAR_SET_VALUE') return { name, value: (v.args ?? []).map((a) => argText(a) ?? '').join(', ') }
+  if (v.kind === 'VAR_SET_VALUE') {
+    const items = (v.args ?? []).map((a) => argText(a) ?? '')
+    return { name, value: (LIST_QUOTE_SETTINGS.has(name) ? items.map(quoteIdent) : items).join(', ') }
+  }
   if (v.kind === 'VAR_SET_CURRENT') {
-    if (name === 'search_path') return { name, value: c.st.searchPath.map((s) => (s === '$user' ? '"$user"' : s)).join(', ') }
+    if (name === 'search_path') return { name, value: c.st.searchPath.map(quoteIdent).join(', ') }
     c.st.warn('W-UNSUPPORTED', `SET ${name} FROM CURRENT cannot be evaluated offline`, c.span)
   }
   return undefined

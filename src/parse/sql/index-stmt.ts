@@ -1,6 +1,6 @@
 /** CREATE INDEX. */
 import type { IndexElem, IndexStmt, Node } from '@pgsql/types'
-import { quoteIdent, relationKey } from '../../ir/names.js'
+import { quoteIdent, relationKey, sqlPath } from '../../ir/names.js'
 import type { Index, IndexKey } from '../../ir/objects.js'
 import { exprText } from '../../normalize/expr.js'
 import { chooseName, indexColumnNames, indexExprColname, nameAddition } from '../../normalize/names.js'
@@ -15,8 +15,8 @@ const indexKey = (e: IndexElem, expr: (n: Node) => string): IndexKey => {
   const descending = e.ordering === 'SORTBY_DESC'
   const nullsFirst =
     e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : descending
-  const opclass = strings(e.opclass).join('.')
-  const collation = strings(e.collation).join('.')
+  const opclass = sqlPath(strings(e.opclass))
+  const collation = sqlPath(strings(e.collation))
   return {
     expression: elemExpression(e, expr),
     descending,

@@ -1,6 +1,6 @@
 /** CREATE TABLE: columns, constraints, partitioning, LIKE, serial sequences. */
 import type { Constraint as PgConstraint, CreateStmt } from '@pgsql/types'
-import { quoteIdent, relationKey } from '../../ir/names.js'
+import { quoteIdent, relationKey, sqlPath } from '../../ir/names.js'
 import type { Column, Constraint, PartitionBy, Sequence, Table } from '../../ir/objects.js'
 import { partitionBoundText } from '../../normalize/expr.js'
 import { typeNameOf } from '../../normalize/server-form.js'
@@ -29,8 +29,8 @@ const partitionBy = (c: Ctx, n: CreateStmt, cols: Cols): PartitionBy | undefined
       if (!('PartitionElem' in p)) return []
       const e = p.PartitionElem
       const expression = e.name !== undefined ? quoteIdent(e.name) : `(${e.expr ? storedExpr(c.st, cols, e.expr) : ''})`
-      const collation = strings(e.collation).join('.')
-      const opclass = strings(e.opclass).join('.')
+      const collation = sqlPath(strings(e.collation))
+      const opclass = sqlPath(strings(e.opclass))
       return [{ expression, ...(collation ? { collation } : {}), ...(opclass ? { opclass } : {}) }]
     }),
   }

@@ -8,7 +8,7 @@ import type {
   CreateEnumStmt,
   Node,
 } from '@pgsql/types'
-import { relationKey } from '../../ir/names.js'
+import { relationKey, sqlPath } from '../../ir/names.js'
 import type { Domain } from '../../ir/objects.js'
 import { storedExpr } from './server-env.js'
 import { chooseName } from '../../normalize/names.js'
@@ -46,7 +46,7 @@ export const createComposite = (c: Ctx, n: CompositeTypeStmt): void => {
   const attributes = (n.coldeflist ?? []).flatMap((el) => {
     if (!('ColumnDef' in el) || !el.ColumnDef.typeName) return []
     const d = el.ColumnDef
-    const collation = d.collClause ? strings(d.collClause.collname).join('.') : ''
+    const collation = d.collClause ? sqlPath(strings(d.collClause.collname)) : ''
     return [{ name: d.colname ?? '', type: typeText(c, d.typeName!), ...(collation ? { collation } : {}) }]
   })
   c.st.setType(t.key, { kind: 'CompositeType', schema: t.schema, name: q.name, owner: c.st.role, attributes, span: c.span })
@@ -92,7 +92,7 @@ export const createDomain = (c: Ctx, n: CreateDomainStmt): void => {
   const q = qname(n.domainname)
   const t = newType(c, q)
   if (!t || !n.typeName) return
-  const collation = n.collClause ? strings(n.collClause.collname).join('.') : ''
+  const collation = n.collClause ? sqlPath(strings(n.collClause.collname)) : ''
   const base: Domain = {
     kind: 'Domain',
     schema: t.schema,

@@ -1,0 +1,9 @@
+/**
+ * Run-time settings (function `SET` clauses): the ones PostgreSQL flags GUC_LIST_QUOTE store their
+ * value in proconfig as a list of identifiers quoted as SQL (`"MySchema", public`); any other
+ * setting stores its value as plain text (`a, b` for `SET application_name = 'a, b'`).
+ */
+export const LIST_QUOTE_SETTINGS: ReadonlySet<string> = new Set([
+  'search_path', 'temp_tablespaces', 'local_preload_libraries', 'session_preload_libraries',
+  'shared_preload_libraries', 'unix_socket_directories', 'oauth_validator_libraries',
+] as const)
