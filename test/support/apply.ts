@@ -29,41 +29,22 @@ export interface ScriptStatement {
   readonly line: number
 }
 
-/** How the parser sees a piece of text: no statement (only comments), statements, or a syntax error. */
-const parsed = (piece: string): 'empty' | 'ok' | 'error' => {
+/** A piece that parses to no statement (only comments); a syntax error is not empty. */
+const empty = (piece: string): boolean => {
   try {
-    return (parseSyncRaw(piece).stmts ?? []).length > 0 ? 'ok' : 'empty'
+    return (parseSyncRaw(piece).stmts ?? []).length === 0
   } catch {
-    return 'error'
+    return false
   }
 }
 
 /**
- * The script cut at top-level semicolons (splitStatements), with the pieces that only parse together
- * joined again: `BEGIN ATOMIC … END` bodies hold semicolons outside any parentheses. A piece that
- * parses with none of its followers stays alone: the server reports its syntax error.
+ * The script cut at top-level semicolons (splitStatements keeps `BEGIN ATOMIC … END` bodies whole),
+ * without the pieces that hold no statement (only comments). A piece with a syntax error stays
+ * alone: the server reports it.
  */
-const pieces = (script: string): ReadonlyArray<{ offset: number; text: string }> => {
-  const cut = splitStatements(script)
-  const out: { offset: number; text: string }[] = []
-  for (let i = 0; i < cut.length; ) {
-    const first = cut[i] as { offset: number; text: string }
-    let j = i
-    let text = first.text
-    while (parsed(text) === 'error' && j + 1 < cut.length) {
-      j++
-      const last = cut[j] as { offset: number; text: string }
-      text = script.slice(first.offset, last.offset + last.text.length)
-    }
-    if (parsed(text) === 'error') {
-      j = i
-      text = first.text
-    }
-    if (parsed(text) !== 'empty') out.push({ offset: first.offset, text })
-    i = j + 1
-  }
-  return out
-}
+const pieces = (script: string): ReadonlyArray<{ offset: number; text: string }> =>
+  splitStatements(script).filter((p) => !empty(p.text))
 
 /** Leading white space and `--` comment lines, which only shift the statement's first line. */
 const LEADING = /^(?:\s|--[^\n]*(?:\n|$))*/

@@ -7,6 +7,8 @@ import { parseExpression } from './parser.js'
 import { buildColumn } from './column.js'
 import { buildConstraint, referencedColumns } from './constraint.js'
 import { setRelationOwner } from './rename.js'
+import { dropRelation } from './drop.js'
+import { queryUsesColumn } from './rewrite-refs.js'
 import { storedExpr } from './server-env.js'
 import { identityOf, seqParams } from './sequence.js'
 import { clean, triggerKey, without } from './state.js'
@@ -64,6 +66,16 @@ const dropColumn = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | 
   const i = columnIndex(c, t, name, cmd.missing_ok)
   if (i < 0) return undefined
   const cascade = cmd.behavior === 'DROP_CASCADE'
+  // views reading the column: RESTRICT refuses, CASCADE drops them (and the views over them)
+  const views = [...(c.st.viewDependents.get(key) ?? [])].filter((v) => {
+    const view = c.st.relations.get(v)
+    return (view?.kind === 'View' || view?.kind === 'MaterializedView') && queryUsesColumn(view.query, t, name)
+  })
+  if (views.length && !cascade) {
+    c.st.error('E-DEPENDENT-OBJECTS', `cannot drop column ${name} of table ${t.name} because other objects depend on it`, c.span)
+    return undefined
+  }
+  for (const v of views) dropRelation(c, v, true)
   // foreign keys of other tables referencing this column
   for (const k of c.st.referencing(key)) {
     const o = c.st.relations.get(k)

@@ -70,7 +70,14 @@ export const parseSql = (text: string, file: string): E.Either<ReadonlyArray<Dia
   }
 }
 
-/** Split SQL text at top-level semicolons using the real scanner (so strings, comments and $$ bodies are respected). */
+/** The lower-case keyword a scanner token is, if it is one (a quoted "end" is an identifier). */
+const keyword = (tok: pg.ScanToken | undefined): string | undefined =>
+  tok && tok.keywordName !== 'NO_KEYWORD' ? tok.text.toLowerCase() : undefined
+
+/**
+ * Split SQL text at top-level semicolons using the real scanner (so strings, comments and $$ bodies are
+ * respected); a SQL-standard `BEGIN ATOMIC … END` function body stays within its statement.
+ */
 export const splitStatements = (text: string): ReadonlyArray<{ offset: number; text: string }> => {
   const source = new SourceMap(text, '')
   let tokens: ReadonlyArray<pg.ScanToken>
@@ -82,10 +89,16 @@ export const splitStatements = (text: string): ReadonlyArray<{ offset: number; t
   const out: { offset: number; text: string }[] = []
   let start = 0
   let depth = 0
-  for (const tok of tokens) {
-    if (tok.text === '(') depth++
+  // open `BEGIN ATOMIC` bodies and the `CASE`s inside them: each closes with END
+  let blocks = 0
+  for (const [i, tok] of tokens.entries()) {
+    const kw = keyword(tok)
+    if (kw === 'begin' && keyword(tokens[i + 1]) === 'atomic') blocks++
+    else if (blocks > 0 && kw === 'case') blocks++
+    else if (blocks > 0 && kw === 'end') blocks--
+    else if (tok.text === '(') depth++
     else if (tok.text === ')') depth = Math.max(0, depth - 1)
-    else if (tok.text === ';' && depth === 0) {
+    else if (tok.text === ';' && depth === 0 && blocks === 0) {
       const end = source.fromByte(tok.end)
       const piece = text.slice(start, end)
       if (piece.trim() !== ';') out.push({ offset: start, text: piece })

@@ -89,21 +89,8 @@ export const renameColumnInQuery = (query: string, table: { schema: string; name
   const out = mapTree(tree, (o) => {
     const sel = o['SelectStmt']
     if (!isObj(sel) || !Array.isArray(sel['fromClause'])) return o
-    const quals = new Set<string>()
-    let count = 0
-    mapTree(sel['fromClause'], (x) => {
-      const rv = x['RangeVar']
-      if (isObj(rv)) {
-        count++
-        if (rv['relname'] === table.name && rv['schemaname'] === table.schema) {
-          const alias = isObj(rv['alias']) ? (rv['alias']['aliasname'] as string) : table.name
-          quals.add(alias)
-        }
-      }
-      return x
-    })
+    const { quals, bare } = tableQualifiers(sel['fromClause'], table)
     if (!quals.size) return o
-    const bare = count === 1
     const targets = (sel['targetList'] as unknown[] | undefined)?.map((t) => {
       if (!isObj(t) || !isObj(t['ResTarget'])) return t
       const rt = t['ResTarget']
@@ -121,6 +108,51 @@ export const renameColumnInQuery = (query: string, table: { schema: string; name
     return { ...o, SelectStmt: next }
   })
   return statementText(out as Node)
+}
+
+/** The names that qualify `table`'s columns in a FROM list, and whether bare names reach it (it is the only relation). */
+const tableQualifiers = (fromClause: unknown, table: { schema: string; name: string }): { quals: Set<string>; bare: boolean } => {
+  const quals = new Set<string>()
+  let count = 0
+  mapTree(fromClause, (x) => {
+    const rv = x['RangeVar']
+    if (isObj(rv)) {
+      count++
+      if (rv['relname'] === table.name && rv['schemaname'] === table.schema)
+        quals.add(isObj(rv['alias']) ? (rv['alias']['aliasname'] as string) : table.name)
+    }
+    return x
+  })
+  return { quals, bare: count === 1 }
+}
+
+/** Whether a (stored, qualified) view query reads `column` of `table`, by the same references a rename follows. */
+export const queryUsesColumn = (query: string, table: { schema: string; name: string }, column: string): boolean => {
+  let used = false
+  mapTree(parseQuery(query), (o) => {
+    const sel = o['SelectStmt']
+    if (used || !isObj(sel) || !Array.isArray(sel['fromClause'])) return o
+    const { quals, bare } = tableQualifiers(sel['fromClause'], table)
+    if (!quals.size) return o
+    const rest: Json = { ...sel }
+    delete rest['fromClause']
+    // references of this SELECT level: nested SELECTs are visited on their own
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) return n.forEach(walk)
+      if (!isObj(n) || isObj(n['SelectStmt'])) return
+      const cr = n['ColumnRef']
+      if (isObj(cr) && Array.isArray(cr['fields'])) {
+        const f = cr['fields'] as unknown[]
+        if ((bare && f.length === 1 && sval(f[0]) === column) || (f.length === 2 && quals.has(sval(f[0]) ?? '\0') && sval(f[1]) === column)) used = true
+        return
+      }
+      Object.values(n).forEach(walk)
+    }
+    walk(rest)
+    walk(sel['fromClause'])
+    return o
+  })
+  return used
 }
 
 /** A default (or any expression) after a sequence it names as a regclass literal was renamed or moved. */

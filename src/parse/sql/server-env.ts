@@ -3,9 +3,32 @@
  * expression is stored: column types of the relation, user types, functions and relations.
  */
 import type { Node } from '@pgsql/types'
-import { qualified } from '../../ir/names.js'
+import { qualified, relationKey } from '../../ir/names.js'
 import { serverExpr, type ServerEnv, type UserFunctionInfo, type UserTypeInfo } from '../../normalize/server-form.js'
 import type { State } from './state.js'
+
+/** One part of a `qualified()` name: a quoted identifier (`""` escapes) or a bare one; the rest after it. */
+const identPart = (text: string): readonly [string, string] | undefined => {
+  if (!text.startsWith('"')) {
+    const dot = text.indexOf('.')
+    return dot < 0 ? [text, ''] : [text.slice(0, dot), text.slice(dot)]
+  }
+  let name = ''
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] !== '"') name += text[i]
+    else if (text[i + 1] === '"') name += text[++i]
+    else return [name, text.slice(i + 1)]
+  }
+  return undefined
+}
+
+/** `schema` and `name` of a `qualified(schema, name)` text, undefined for any other shape. */
+const splitQualified = (text: string): readonly [string, string] | undefined => {
+  const schema = identPart(text)
+  if (!schema || !schema[1].startsWith('.')) return undefined
+  const name = identPart(schema[1].slice(1))
+  return name && name[1] === '' && qualified(schema[0], name[0]) === text ? [schema[0], name[0]] : undefined
+}
 
 const INPUT_MODES: ReadonlySet<string> = new Set(['in', 'inout', 'variadic'])
 
@@ -18,14 +41,16 @@ export const serverEnv = (
   ...(qualifiedColumn ? { qualifiedColumn } : {}),
   types: st.typeResolver,
   userType: (text): UserTypeInfo | undefined => {
-    for (const t of st.types.values()) {
-      if (qualified(t.schema, t.name) !== text) continue
+    const parts = splitQualified(text)
+    if (!parts) return undefined
+    const key = relationKey(parts[0], parts[1])
+    const t = st.types.get(key)
+    if (t) {
       if (t.kind === 'Enum') return { kind: 'enum' }
       if (t.kind === 'Domain') return { kind: 'domain', base: t.baseType }
       return { kind: 'other' }
     }
-    for (const r of st.relations.values()) if (qualified(r.schema, r.name) === text) return { kind: 'other' }
-    return undefined
+    return st.relations.has(key) ? { kind: 'other' } : undefined
   },
   userFunction: (schema, name, nargs): UserFunctionInfo | undefined => {
     const key = st.resolve(schema, name, (k) => st.functionsByName.has(k))
