@@ -291,16 +291,20 @@ export const renameStmt = (c: Ctx, n: RenameStmt): void => {
     case 'OBJECT_FUNCTION':
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE': {
-      if (!n.object || !('ObjectWithArgs' in n.object)) return
-      const found = lookupFunction(c, n.object.ObjectWithArgs)
-      if (!found || found === 'ambiguous') return c.st.error('E-UNDEFINED-FUNCTION', `function ${functionLabel(n.object.ObjectWithArgs)} does not exist`, c.span)
-      const g = { ...found.fn, name: to }
-      c.st.setFunction(idOf(g), g, found.id)
-      return
+      return updateRoutine(c, n.object, { name: to })
     }
     default:
       c.st.warn('W-UNSUPPORTED', `RENAME of ${(n.renameType ?? '').replace(/^OBJECT_/, '')} is not supported`, c.span)
   }
+}
+
+/** Find the routine an ALTER names and store it renamed or moved (its identity changes with it). */
+const updateRoutine = (c: Ctx, object: Node | undefined, patch: { readonly name: string } | { readonly schema: string }): void => {
+  if (!object || !('ObjectWithArgs' in object)) return
+  const found = lookupFunction(c, object.ObjectWithArgs)
+  if (!found || found === 'ambiguous') return c.st.error('E-UNDEFINED-FUNCTION', `function ${functionLabel(object.ObjectWithArgs)} does not exist`, c.span)
+  const g = { ...found.fn, ...patch }
+  c.st.setFunction(idOf(g), g, found.id)
 }
 
 /** ALTER … SET SCHEMA */
@@ -329,12 +333,7 @@ export const alterSchemaOf = (c: Ctx, n: AlterObjectSchemaStmt): void => {
     case 'OBJECT_FUNCTION':
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE': {
-      if (!n.object || !('ObjectWithArgs' in n.object)) return
-      const found = lookupFunction(c, n.object.ObjectWithArgs)
-      if (!found || found === 'ambiguous') return c.st.error('E-UNDEFINED-FUNCTION', `function ${functionLabel(n.object.ObjectWithArgs)} does not exist`, c.span)
-      const g = { ...found.fn, schema: to }
-      c.st.setFunction(idOf(g), g, found.id)
-      return
+      return updateRoutine(c, n.object, { schema: to })
     }
     case 'OBJECT_EXTENSION': {
       const name = strings(n.object ? [n.object] : [])[0] ?? ''
