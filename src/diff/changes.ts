@@ -30,6 +30,12 @@ export const kindWord = (o: DbObject): string => {
       return o.routine
     case 'Trigger':
       return 'trigger'
+    case 'Role':
+    case 'Membership':
+    case 'DefaultAcl':
+    case 'Policy':
+    case 'Database':
+      throw new Error(`${o.kind}: access control is not wired into this step yet`)
     default:
       return absurd(o)
   }
@@ -59,12 +65,20 @@ const dropHazard = (o: DbObject): string | undefined => {
     case 'Index':
     case 'Trigger':
       return undefined
+    case 'Role':
+    case 'Membership':
+    case 'DefaultAcl':
+    case 'Policy':
+    case 'Database':
+      throw new Error(`${o.kind}: access control is not wired into this step yet`)
     default:
       return absurd(o)
   }
 }
 
-export const createChange = (o: DbObject): Change => ({ kind: 'Create', object: o, summary: `create ${kindWord(o)} "${o.name}"` })
+export const nameOf = (o: DbObject): string => ('name' in o ? o.name : o.kind === 'Membership' ? `${o.role}/${o.member}` : o.kind === 'DefaultAcl' ? `${o.role}/${o.schema}/${o.objectType}` : 'database')
+
+export const createChange = (o: DbObject): Change => ({ kind: 'Create', object: o, summary: `create ${kindWord(o)} "${nameOf(o)}"` })
 
 /** A drop; for an object that comes back, `recreate.destructive` says whether that loses anything. */
 export const dropChange = (o: DbObject, cascade: boolean, recreate?: { readonly destructive?: string }): Change => {
@@ -73,13 +87,13 @@ export const dropChange = (o: DbObject, cascade: boolean, recreate?: { readonly 
     kind: 'Drop',
     object: o,
     cascade,
-    summary: `drop ${kindWord(o)} "${o.name}"`,
+    summary: `drop ${kindWord(o)} "${nameOf(o)}"`,
     ...(hazard !== undefined ? { destructive: hazard } : {}),
   }
 }
 
 /** Name a recreated type is moved aside to while its users are converted. */
-export const tempName = (o: DbObject): string => `${o.name.slice(0, 40)}__pgcharter_old`
+export const tempName = (o: DbObject): string => `${nameOf(o).slice(0, 40)}__pgcharter_old`
 
 export const renameChange = (o: DbObject): Change => {
   if (o.kind !== 'Enum' && o.kind !== 'Domain' && o.kind !== 'CompositeType') throw new Error(`cannot move aside ${o.kind}`)

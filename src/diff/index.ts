@@ -34,6 +34,11 @@ const KIND_ORDER: Readonly<Record<DbObject['kind'], string>> = {
   MaterializedView: '09',
   Index: '10',
   Trigger: '11',
+  Role: '12',
+  Membership: '13',
+  DefaultAcl: '14',
+  Policy: '15',
+  Database: '16',
 } as const
 
 interface Node {
@@ -218,7 +223,8 @@ const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> },
     // 3. recreate after drop; 4. a name freed before it is taken again
     if (to.objects.has(id)) edge(rename.get(id) ?? dn, create.get(id))
   }
-  const nameKey = (o: DbObject): string | undefined => ('schema' in o && o.kind !== 'Extension' && o.kind !== 'Function' && o.kind !== 'Trigger' ? `${o.schema}\u0000${o.name}` : undefined)
+  const nameKey = (o: DbObject): string | undefined =>
+    'schema' in o && 'name' in o && o.kind !== 'Extension' && o.kind !== 'Function' && o.kind !== 'Trigger' && o.kind !== 'Policy' ? `${o.schema}\u0000${o.name}` : undefined
   const freed = new Map<string, number>()
   for (const id of goneIds) {
     const k = nameKey(from.objects.get(id) as DbObject)

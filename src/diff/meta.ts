@@ -27,6 +27,12 @@ export const targetOf = (o: DbObject): Target => {
       }
     case 'Trigger':
       return { on: 'Trigger', schema: o.schema, name: o.name, parent: o.table }
+    case 'Role':
+    case 'Membership':
+    case 'DefaultAcl':
+    case 'Policy':
+    case 'Database':
+      throw new Error(`${o.kind}: access control is not wired into this step yet`)
     default:
       return absurd(o)
   }
@@ -63,7 +69,7 @@ export const metaChanges = (from: DbObject | undefined, to: DbObject, creatorRol
   // a sequence owned by a column follows its table's owner
   const ownedSeq = to.kind === 'Sequence' && to.ownedBy !== undefined
   return [
-    ...commentChange(target, from?.comment, to.comment),
+    ...commentChange(target, from && 'comment' in from ? from.comment : undefined, 'comment' in to ? to.comment : undefined),
     ...(ownedSeq ? [] : ownerChange(target, from ? ownerOf(from) : creatorRole, ownerOf(to))),
   ]
 }

@@ -7,7 +7,7 @@ import type { AttributeAction, Change, ChangeSet, DomainAction, TableAction, Tar
 import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
 import { optionList, optionName } from './options.js'
 import type { DbObject } from '../ir/objects.js'
-import { kindWord } from '../diff/changes.js'
+import { kindWord, nameOf } from '../diff/changes.js'
 import { addedAfterCreate, collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause } from './sql-create.js'
 
 /** A name inside a `--` comment: quoted, with line breaks and control characters escaped. */
@@ -15,7 +15,11 @@ const commentName = (name: string): string =>
   `"${name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 
 const objectName = (o: DbObject): string =>
-  o.kind === 'Schema' || o.kind === 'Extension' ? quoteIdent(o.name) : qualified(o.schema, o.name)
+  o.kind === 'Schema' || o.kind === 'Extension' || o.kind === 'Role'
+    ? quoteIdent(o.name)
+    : 'schema' in o && 'name' in o
+      ? qualified(o.schema, o.name)
+      : nameOf(o)
 
 const targetSql = (t: Target): string => {
   switch (t.on) {
@@ -49,6 +53,10 @@ const targetSql = (t: Target): string => {
       return `CONSTRAINT ${quoteIdent(t.name)} ON ${qualified(t.schema, t.parent ?? '')}`
     case 'DomainConstraint':
       return `CONSTRAINT ${quoteIdent(t.name)} ON DOMAIN ${qualified(t.schema, t.parent ?? '')}`
+    case 'Database':
+    case 'Role':
+    case 'Policy':
+      throw new Error(`${t.on}: access control is not wired into SQL emission yet`)
     default:
       return absurd(t.on)
   }
@@ -110,6 +118,10 @@ export const tableActionSql = (schema: string, table: string, a: TableAction): s
       return `ATTACH PARTITION ${qualified(a.partition.schema, a.partition.name)} ${a.bound}`
     case 'DetachPartition':
       return `DETACH PARTITION ${qualified(a.partition.schema, a.partition.name)}`
+    case 'SetRowSecurity':
+      return `${a.enabled ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`
+    case 'SetForceRowSecurity':
+      return `${a.forced ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`
     case 'SetTriggerEnabled':
       return `${{ origin: 'ENABLE', disabled: 'DISABLE', replica: 'ENABLE REPLICA', always: 'ENABLE ALWAYS' }[a.enabled]} TRIGGER ${quoteIdent(a.trigger)}`
     default:
@@ -164,6 +176,11 @@ const DROP_WORD: Readonly<Record<DbObject['kind'], string>> = {
   CompositeType: 'TYPE',
   Function: 'FUNCTION',
   Trigger: 'TRIGGER',
+  Role: 'ROLE',
+  Membership: '',
+  DefaultAcl: '',
+  Policy: 'POLICY',
+  Database: '',
 } as const
 
 const dropSql = (o: DbObject, cascade: boolean): string => {
@@ -199,9 +216,9 @@ const header = (c: Change): string => {
     case 'Create':
       return c.object.kind === 'Index'
         ? `Create index ${commentName(c.object.name)} to table: ${commentName(c.object.table)}`
-        : `Create ${commentName(c.object.name)} ${kindWord(c.object)}`
+        : `Create ${commentName(nameOf(c.object))} ${kindWord(c.object)}`
     case 'Drop':
-      return `Drop ${commentName(c.object.name)} ${kindWord(c.object)}`
+      return `Drop ${commentName(nameOf(c.object))} ${kindWord(c.object)}`
     case 'AlterTable':
       return `Modify ${commentName(c.name)} table`
     case 'AddEnumValue':
@@ -227,6 +244,14 @@ const header = (c: Change): string => {
       return `${c.comment === undefined ? 'Remove comment from' : 'Set comment to'} ${c.target.on.toLowerCase()}: ${c.target.parent !== undefined ? `${commentName(c.target.parent)}.` : ''}${commentName(c.target.name)}`
     case 'Owner':
       return `Set owner of ${c.target.on.toLowerCase()} ${commentName(c.target.name)} to ${commentName(c.owner)}`
+    case 'Grant':
+    case 'Revoke':
+    case 'AlterRole':
+    case 'RoleSetting':
+    case 'AlterMembership':
+    case 'AlterPolicy':
+    case 'DefaultPrivileges':
+      throw new Error(`${c.kind}: access control is not wired into SQL emission yet`)
     default:
       return absurd(c)
   }
@@ -286,6 +311,14 @@ export const changeStatements = (c: Change): string[] => {
       return [`COMMENT ON ${targetSql(c.target)} IS ${c.comment === undefined ? 'NULL' : quoteLiteral(c.comment)}`]
     case 'Owner':
       return [ownerSql(c.target, c.owner)]
+    case 'Grant':
+    case 'Revoke':
+    case 'AlterRole':
+    case 'RoleSetting':
+    case 'AlterMembership':
+    case 'AlterPolicy':
+    case 'DefaultPrivileges':
+      throw new Error(`${c.kind}: access control is not wired into SQL emission yet`)
     default:
       return absurd(c)
   }

@@ -8,6 +8,9 @@
 import * as t from 'io-ts'
 import {
   Column,
+  DefaultAclObjectType,
+  Membership,
+  Privilege,
   Constraint,
   DbObject,
   DomainCheck,
@@ -53,6 +56,10 @@ export const TableAction = t.union([
   ro({ kind: t.literal('AttachPartition'), partition: QualifiedName, bound: t.string }),
   ro({ kind: t.literal('DetachPartition'), partition: QualifiedName }),
   /** ENABLE / DISABLE / ENABLE REPLICA / ENABLE ALWAYS TRIGGER */
+  /** ENABLE / DISABLE ROW LEVEL SECURITY */
+  ro({ kind: t.literal('SetRowSecurity'), enabled: t.boolean }),
+  /** FORCE / NO FORCE ROW LEVEL SECURITY */
+  ro({ kind: t.literal('SetForceRowSecurity'), forced: t.boolean }),
   ro({
     kind: t.literal('SetTriggerEnabled'),
     trigger: t.string,
@@ -101,6 +108,11 @@ export const TargetKind = t.keyof({
   Constraint: null,
   /** a CHECK constraint of a domain (`parent` is the domain) */
   DomainConstraint: null,
+  /** the database the migration runs in (never named: emitted with current_database()) */
+  Database: null,
+  Role: null,
+  /** a policy (`parent` is its table) */
+  Policy: null,
 })
 export type TargetKind = t.TypeOf<typeof TargetKind>
 
@@ -132,6 +144,25 @@ export const SequenceParams = t.readonly(
   }),
 )
 export type SequenceParams = t.TypeOf<typeof SequenceParams>
+
+// ───────────────────────────── access control ─────────────────────────────
+
+/** Role attributes an ALTER ROLE sets (only the ones that change). */
+export const RoleAttributes = t.readonly(
+  t.partial({
+    superuser: t.boolean,
+    createDb: t.boolean,
+    createRole: t.boolean,
+    inherit: t.boolean,
+    login: t.boolean,
+    replication: t.boolean,
+    bypassRls: t.boolean,
+    connectionLimit: t.number,
+    /** absent from the object = no limit; here the string `infinity` resets it */
+    validUntil: t.string,
+  }),
+)
+export type RoleAttributes = t.TypeOf<typeof RoleAttributes>
 
 // ───────────────────────────── the Change union ─────────────────────────────
 
@@ -178,6 +209,61 @@ export const Change = t.union([
   /** COMMENT ON … IS '…', or IS NULL when `comment` is absent */
   roOpt({ kind: t.literal('Comment'), target: Target, ...meta }, { ...metaOpt, comment: t.string }),
   roOpt({ kind: t.literal('Owner'), target: Target, owner: t.string, ...meta }, metaOpt),
+  /**
+   * GRANT privileges ON target [(columns)] TO grantee [WITH GRANT OPTION]. `grantor` is present when
+   * the grant must be recorded as made by a role other than the owner (emitted under SET ROLE).
+   * Privileges are in canonical order.
+   */
+  roOpt(
+    { kind: t.literal('Grant'), target: Target, grantee: t.string, privileges: list(Privilege), grantable: t.boolean, ...meta },
+    { ...metaOpt, columns: list(t.string), grantor: t.string },
+  ),
+  /** REVOKE [GRANT OPTION FOR] privileges ON target [(columns)] FROM grantee [CASCADE]; `grantor` as for Grant */
+  roOpt(
+    {
+      kind: t.literal('Revoke'),
+      target: Target,
+      grantee: t.string,
+      privileges: list(Privilege),
+      grantOptionOnly: t.boolean,
+      cascade: t.boolean,
+      ...meta,
+    },
+    { ...metaOpt, columns: list(t.string), grantor: t.string },
+  ),
+  /** ALTER ROLE name WITH the attributes that change */
+  roOpt({ kind: t.literal('AlterRole'), name: t.string, attributes: RoleAttributes, ...meta }, metaOpt),
+  /** ALTER ROLE role [IN DATABASE current] SET name = value, or RESET name when `value` is absent */
+  roOpt(
+    { kind: t.literal('RoleSetting'), role: t.string, name: t.string, inDatabase: t.boolean, ...meta },
+    { ...metaOpt, value: t.string },
+  ),
+  /** the options of an existing membership change (ADMIN on every version; INHERIT and SET on 16+) */
+  roOpt({ kind: t.literal('AlterMembership'), from: Membership, to: Membership, ...meta }, metaOpt),
+  /** ALTER POLICY name ON schema.table with what changes (TO roles, USING, WITH CHECK) */
+  roOpt(
+    { kind: t.literal('AlterPolicy'), schema: t.string, table: t.string, name: t.string, ...meta },
+    { ...metaOpt, roles: list(t.string), using: Expr, check: Expr },
+  ),
+  /**
+   * ALTER DEFAULT PRIVILEGES FOR ROLE role [IN SCHEMA schema] GRANT|REVOKE privileges ON objectType
+   * TO|FROM grantee. `schema` empty = global. For a grant `grantable` is WITH GRANT OPTION; for a
+   * revoke it means REVOKE GRANT OPTION FOR (the privilege itself stays).
+   */
+  roOpt(
+    {
+      kind: t.literal('DefaultPrivileges'),
+      role: t.string,
+      schema: t.string,
+      objectType: DefaultAclObjectType,
+      action: t.keyof({ grant: null, revoke: null }),
+      grantee: t.string,
+      privileges: list(Privilege),
+      grantable: t.boolean,
+      ...meta,
+    },
+    metaOpt,
+  ),
 ])
 export type Change = t.TypeOf<typeof Change>
 export type ChangeKind = Change['kind']

@@ -26,6 +26,16 @@ export const idOf = (o: DbObject): string => {
       return identity('Function', [o.schema, o.name], signatureTypes(o.args))
     case 'Trigger':
       return identity('Trigger', [o.schema, o.table, o.name])
+    case 'Policy':
+      return identity('Policy', [o.schema, o.table, o.name])
+    case 'Role':
+      return identity('Role', [o.name])
+    case 'Membership':
+      return identity('Membership', [o.role, o.member])
+    case 'DefaultAcl':
+      return identity('DefaultAcl', [o.role, o.schema, o.objectType])
+    case 'Database':
+      return identity('Database', [])
     default:
       return absurd(o)
   }

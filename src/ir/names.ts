@@ -46,6 +46,11 @@ export type ObjectKind =
   | 'CompositeType'
   | 'Function'
   | 'Trigger'
+  | 'Role'
+  | 'Membership'
+  | 'DefaultAcl'
+  | 'Policy'
+  | 'Database'
 
 const PREFIX: Readonly<Record<ObjectKind, string>> = {
   Schema: 'schema',
@@ -60,6 +65,11 @@ const PREFIX: Readonly<Record<ObjectKind, string>> = {
   CompositeType: 'type',
   Function: 'function',
   Trigger: 'trigger',
+  Role: 'role',
+  Membership: 'membership',
+  DefaultAcl: 'default-acl',
+  Policy: 'policy',
+  Database: 'database',
 }
 
 /** Identity of an object from its kind and name parts (schema, name[, sub-name]). */

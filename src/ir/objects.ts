@@ -28,6 +28,15 @@
  * - An extension's `comment` is its control file's comment unless COMMENT ON changed it; domain checks are in name order; a SQL-standard routine body is canonical deparsed text.
  * - Optional fields are absent, never `undefined`, so that structural equality is plain.
  * - `span` is where the object was declared; it never takes part in equality.
+ * - ACLs (`acl`) are sets of per-privilege items in canonical order (see normalize/acl.ts): grantee,
+ *   then grantor, then privilege in the server's letter order `arwdDxtXUCTcm`. An object's `acl` is
+ *   absent exactly when it equals the built-in default for its kind, owner and server version
+ *   (`acldefault`), so that absent and explicit-but-default compare equal; `effectiveAcl` expands it.
+ *   A column's `acl` holds only column-level privileges and is absent when there are none.
+ *   `PUBLIC` is the grantee name of the pseudo-role.
+ * - Roles are cluster-wide: a Role object is a role the schema declares (managed); a role that is
+ *   only referenced (owner, grantee, policy role, member) is external and has no object.
+ *   Passwords are never part of the IR.
  */
 import * as t from 'io-ts'
 import { Span } from './span.js'
@@ -45,12 +54,43 @@ export type TypeRef = t.TypeOf<typeof TypeRef>
 export const QualifiedName = ro({ schema: t.string, name: t.string })
 export type QualifiedName = t.TypeOf<typeof QualifiedName>
 
+// ───────────────────────────── privileges ─────────────────────────────
+
+/** A privilege keyword as GRANT spells it. */
+export const Privilege = t.keyof({
+  INSERT: null,
+  SELECT: null,
+  UPDATE: null,
+  DELETE: null,
+  TRUNCATE: null,
+  REFERENCES: null,
+  TRIGGER: null,
+  EXECUTE: null,
+  USAGE: null,
+  CREATE: null,
+  TEMPORARY: null,
+  CONNECT: null,
+  MAINTAIN: null,
+})
+export type Privilege = t.TypeOf<typeof Privilege>
+
+/**
+ * One privilege held by `grantee` (a role name or `PUBLIC`), recorded as granted by `grantor`;
+ * `grantable` is WITH GRANT OPTION. The same privilege from two grantors is two items.
+ */
+export const AclItem = ro({ grantee: t.string, privilege: Privilege, grantable: t.boolean, grantor: t.string })
+export type AclItem = t.TypeOf<typeof AclItem>
+export const Acl = list(AclItem)
+export type Acl = t.TypeOf<typeof Acl>
+
 /** Fields shared by every object; `comment` is COMMENT ON, `owner` the owning role. */
 const common = { span: Span, comment: t.string }
+/** Securable objects: `acl` absent = the built-in default (see the header). */
+const securable = { ...common, acl: Acl }
 
 // ───────────────────────────── schemas and extensions ─────────────────────────────
 
-export const Schema = roOpt({ kind: t.literal('Schema'), name: t.string, owner: t.string }, common)
+export const Schema = roOpt({ kind: t.literal('Schema'), name: t.string, owner: t.string }, securable)
 export type Schema = t.TypeOf<typeof Schema>
 
 export const Extension = roOpt(
@@ -86,6 +126,8 @@ export const Column = roOpt(
     /** GENERATED ALWAYS AS (expr) STORED */
     generated: Expr,
     collation: t.string,
+    /** column-level privileges (GRANT SELECT (col) …); absent when none */
+    acl: Acl,
   },
 )
 export type Column = t.TypeOf<typeof Column>
@@ -165,11 +207,15 @@ export const Table = roOpt(
     constraints: list(Constraint),
   },
   {
-    ...common,
+    ...securable,
     partitionBy: PartitionBy,
     partitionOf: PartitionOf,
     /** storage parameters, WITH (fillfactor=70) */
     options: t.readonly(t.record(t.string, t.string)),
+    /** ENABLE ROW LEVEL SECURITY (absent when disabled) */
+    rowSecurity: t.literal(true),
+    /** FORCE ROW LEVEL SECURITY (absent when not forced; independent of rowSecurity) */
+    forceRowSecurity: t.literal(true),
   },
 )
 export type Table = t.TypeOf<typeof Table>
@@ -218,7 +264,7 @@ export const View = roOpt(
     columns: list(t.string),
   },
   {
-    ...common,
+    ...securable,
     checkOption: t.keyof({ local: null, cascaded: null }),
     securityBarrier: t.boolean,
     securityInvoker: t.boolean,
@@ -237,7 +283,7 @@ export const MaterializedView = roOpt(
     columns: list(t.string),
     withData: t.boolean,
   },
-  { ...common, columnComments: t.readonly(t.record(t.string, t.string)) },
+  { ...securable, columnComments: t.readonly(t.record(t.string, t.string)) },
 )
 export type MaterializedView = t.TypeOf<typeof MaterializedView>
 
@@ -260,7 +306,7 @@ export const Sequence = roOpt(
     persistence: t.keyof({ permanent: null, unlogged: null }),
   },
   {
-    ...common,
+    ...securable,
     /** OWNED BY table.column (serial and identity sequences, or explicit) */
     ownedBy: ro({ schema: t.string, table: t.string, column: t.string }),
   },
@@ -271,7 +317,7 @@ export type Sequence = t.TypeOf<typeof Sequence>
 
 export const Enum = roOpt(
   { kind: t.literal('Enum'), schema: t.string, name: t.string, owner: t.string, values: list(t.string) },
-  common,
+  securable,
 )
 export type Enum = t.TypeOf<typeof Enum>
 
@@ -286,7 +332,7 @@ export const Domain = roOpt(
     notNull: t.boolean,
     checks: list(DomainCheck),
   },
-  { ...common, default: Expr, collation: t.string },
+  { ...securable, default: Expr, collation: t.string },
 )
 export type Domain = t.TypeOf<typeof Domain>
 
@@ -299,7 +345,7 @@ export const CompositeType = roOpt(
     owner: t.string,
     attributes: list(CompositeAttribute),
   },
-  common,
+  securable,
 )
 export type CompositeType = t.TypeOf<typeof CompositeType>
 
@@ -331,7 +377,7 @@ export const Function = roOpt(
     config: list(ro({ name: t.string, value: t.string })),
   },
   {
-    ...common,
+    ...securable,
     /** canonical return type; `SETOF x` for set-returning, `TABLE(...)` is expressed by mode 'table' args */
     returns: TypeRef,
     returnsSet: t.boolean,
@@ -372,6 +418,89 @@ export const Trigger = roOpt(
 )
 export type Trigger = t.TypeOf<typeof Trigger>
 
+// ───────────────────────────── access control ─────────────────────────────
+
+/** `ALTER ROLE r [IN DATABASE d] SET name = value`; `value` as the server stores it (setconfig). */
+export const RoleSetting = ro({ name: t.string, value: t.string, inDatabase: t.boolean })
+export type RoleSetting = t.TypeOf<typeof RoleSetting>
+
+/**
+ * A managed role (CREATE ROLE / USER / GROUP). `connectionLimit` -1 is unlimited; `validUntil` is
+ * the timestamp as the server prints it in UTC (`2030-01-01 00:00:00+00`, `infinity`); `settings`
+ * are in (inDatabase, name) order. A password is never stored.
+ */
+export const Role = roOpt(
+  {
+    kind: t.literal('Role'),
+    name: t.string,
+    superuser: t.boolean,
+    createDb: t.boolean,
+    createRole: t.boolean,
+    inherit: t.boolean,
+    login: t.boolean,
+    replication: t.boolean,
+    bypassRls: t.boolean,
+    connectionLimit: t.number,
+  },
+  { span: Span, comment: t.string, validUntil: t.string, settings: list(RoleSetting) },
+)
+export type Role = t.TypeOf<typeof Role>
+
+/**
+ * `GRANT role TO member`. `inherit` and `set` are the PostgreSQL 16+ options (on 15 they are always
+ * true: inheritance is the member's INHERIT attribute there). The grantor is not modelled.
+ */
+export const Membership = roOpt(
+  { kind: t.literal('Membership'), role: t.string, member: t.string, admin: t.boolean, inherit: t.boolean, set: t.boolean },
+  { span: Span },
+)
+export type Membership = t.TypeOf<typeof Membership>
+
+export const DefaultAclObjectType = t.keyof({ tables: null, sequences: null, functions: null, types: null, schemas: null })
+export type DefaultAclObjectType = t.TypeOf<typeof DefaultAclObjectType>
+
+/**
+ * A pg_default_acl row: `ALTER DEFAULT PRIVILEGES FOR ROLE role [IN SCHEMA schema] …`. `schema` is
+ * empty for the global entry, which holds the whole ACL new objects get (owner included); a
+ * per-schema entry holds only what is added to the global (or built-in) one. A global entry equal
+ * to the built-in default, and an empty per-schema entry, do not exist.
+ */
+export const DefaultAcl = roOpt(
+  { kind: t.literal('DefaultAcl'), role: t.string, schema: t.string, objectType: DefaultAclObjectType, acl: Acl },
+  { span: Span },
+)
+export type DefaultAcl = t.TypeOf<typeof DefaultAcl>
+
+export const PolicyCommand = t.keyof({ all: null, select: null, insert: null, update: null, delete: null })
+export type PolicyCommand = t.TypeOf<typeof PolicyCommand>
+
+/**
+ * CREATE POLICY name ON schema.table. `roles` sorted, `PUBLIC` alone when the policy applies to
+ * everyone; CURRENT_USER / CURRENT_ROLE / SESSION_USER are resolved to the role they named when
+ * the policy was created, as the server does. `using` and `check` are in server normal form.
+ */
+export const Policy = roOpt(
+  {
+    kind: t.literal('Policy'),
+    schema: t.string,
+    table: t.string,
+    name: t.string,
+    permissive: t.boolean,
+    command: PolicyCommand,
+    roles: list(t.string),
+  },
+  { ...common, using: Expr, check: Expr },
+)
+export type Policy = t.TypeOf<typeof Policy>
+
+/**
+ * The database the schema is loaded into (never named: a schema file describes whichever database
+ * runs it). Present only when something about it is declared: an owner other than the role the
+ * files run as, or a non-default ACL.
+ */
+export const Database = roOpt({ kind: t.literal('Database'), owner: t.string }, securable)
+export type Database = t.TypeOf<typeof Database>
+
 // ───────────────────────────── the union ─────────────────────────────
 
 export const DbObject = t.union([
@@ -387,6 +516,11 @@ export const DbObject = t.union([
   CompositeType,
   Function,
   Trigger,
+  Role,
+  Membership,
+  DefaultAcl,
+  Policy,
+  Database,
 ])
 export type DbObject = t.TypeOf<typeof DbObject>
 export type DbObjectKind = DbObject['kind']

@@ -132,7 +132,7 @@ test('a view over a view is recreated when the inner one is', () => {
   const inner = view('inner_v', 'SELECT id, name FROM users', ['id', 'name'])
   const inner2 = view('inner_v', 'SELECT name FROM users', ['name'])
   const outer = view('outer_v', 'SELECT name FROM inner_v', ['name'])
-  const kinds = diff(db([users, inner, outer]), db([users, inner2, outer])).changes.map((c) => `${c.kind}:${c.kind === 'Create' || c.kind === 'Drop' ? c.object.name : ''}`)
+  const kinds = diff(db([users, inner, outer]), db([users, inner2, outer])).changes.map((c) => `${c.kind}:${c.kind === 'Create' || c.kind === 'Drop' ? (c.object as { name: string }).name : ''}`)
   assert.equal(kinds, ['Drop:outer_v', 'Drop:inner_v', 'Create:inner_v', 'Create:outer_v'])
 })
 

@@ -34,7 +34,7 @@ const catalogOf = (sql: string): Catalog => {
 }
 
 const find = <K extends DbObject['kind']>(c: Catalog, kind: K, name: string): Extract<DbObject, { kind: K }> => {
-  const o = [...c.objects.values()].find((x) => x.kind === kind && x.name === name)
+  const o = [...c.objects.values()].find((x) => x.kind === kind && 'name' in x && x.name === name)
   if (!o) throw new Error(`no ${kind} ${name}`)
   return o as Extract<DbObject, { kind: K }>
 }

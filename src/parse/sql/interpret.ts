@@ -18,6 +18,12 @@ import { createTrigger } from './trigger.js'
 import { alterDomain, alterEnum, createComposite, createDomain, createEnum } from './type-stmt.js'
 import { createTableAs, createView } from './view.js'
 import { ctxOf, type Ctx } from './util.js'
+import { alterRole, alterRoleSet, createRole, dropRole } from './role.js'
+import { grantRole } from './membership.js'
+import { doStmt } from './do-block.js'
+import { grantStmt } from './grant.js'
+import { alterDefaultPrivileges } from './default-privileges.js'
+import { alterPolicy, createPolicy } from './policy.js'
 import type { Statement } from './parser.js'
 import type { State } from './state.js'
 
@@ -54,6 +60,16 @@ const HANDLERS: Handlers = {
   AlterExtensionStmt: alterExtension,
   VariableSetStmt: variableSet,
   SelectStmt: selectStmt,
+  CreateRoleStmt: createRole,
+  AlterRoleStmt: alterRole,
+  AlterRoleSetStmt: alterRoleSet,
+  DropRoleStmt: dropRole,
+  GrantRoleStmt: grantRole,
+  DoStmt: doStmt,
+  GrantStmt: grantStmt,
+  AlterDefaultPrivilegesStmt: alterDefaultPrivileges,
+  CreatePolicyStmt: createPolicy,
+  AlterPolicyStmt: alterPolicy,
   // no meaning offline
   InsertStmt: skip,
   UpdateStmt: skip,

@@ -12,14 +12,20 @@ import {
 import { relationKey, qualified } from '../../ir/names.js'
 import { idOf } from '../../ir/identity.js'
 import type {
+  Acl,
   CompositeType,
   Constraint,
+  Database,
+  DefaultAcl,
   Domain,
   Enum,
   Extension,
   Function,
   Index,
   MaterializedView,
+  Membership,
+  Policy,
+  Role,
   Schema,
   Sequence,
   Table,
@@ -28,6 +34,7 @@ import type {
 } from '../../ir/objects.js'
 import { diagnostic, type Diagnostic, type Span } from '../../ir/span.js'
 import type { TypeResolver } from '../../normalize/types.js'
+import { initialAcl, type AclKind, type DefaultAcls } from '../../normalize/acl.js'
 
 export type Relation = Table | View | MaterializedView | Index | Sequence
 export type UserType = Enum | Domain | CompositeType
@@ -51,6 +58,9 @@ const count = (m: Map<string, number>, k: string, d: number): void => {
 
 export const triggerKey = (schema: string, table: string, name: string): string =>
   `${relationKey(schema, table)}\0${name}`
+export const policyKey = (schema: string, table: string, name: string): string => `${relationKey(schema, table)}\0${name}`
+export const membershipKey = (role: string, member: string): string => `${role}\0${member}`
+export const defaultAclKey = (role: string, schema: string, objectType: string): string => `${role}\0${schema}\0${objectType}`
 
 const INDEX_BACKED = new Set(['PrimaryKey', 'Unique', 'Exclusion'])
 
@@ -67,6 +77,22 @@ export class State {
   readonly functions = new Map<string, Function>()
   readonly functionsByName = new Map<string, Set<string>>()
   readonly triggers = new Map<string, Trigger>()
+
+  // ───────────── access control ─────────────
+  /** the role the files started as (`--role`): a superuser */
+  readonly initialRole: string
+  /** roles the files declare (managed), by name */
+  readonly roles = new Map<string, Role>()
+  /** roles declared and then dropped in the files: naming them again is an error */
+  readonly droppedRoles = new Set<string>()
+  /** memberships by `membershipKey(role, member)` */
+  readonly memberships = new Map<string, Membership>()
+  /** pg_default_acl rows by `defaultAclKey(role, schema, objectType)` */
+  readonly defaultAcls = new Map<string, DefaultAcl>()
+  /** policies by `policyKey(schema, table, name)` */
+  readonly policies = new Map<string, Policy>()
+  /** the target database, once a statement says something about it (owner, ACL) */
+  database: Database | undefined = undefined
 
   // reverse indexes
   readonly indexesOf = new Map<string, Set<string>>()
@@ -88,6 +114,7 @@ export class State {
   ) {
     this.role = role
     this.sessionRole = role
+    this.initialRole = role
     for (const o of freshCatalog(pgVersion).objects.values()) {
       if (o.kind === 'Schema') this.schemas.set(o.name, o)
       else if (o.kind === 'Extension') this.extensions.set(o.name, o)
@@ -259,6 +286,19 @@ export class State {
     } else this.triggers.delete(key)
   }
 
+  // ───────────── access control ─────────────
+  /** Is the role a superuser? The role the files start as is; a declared role is when it says so. */
+  isSuperuser(role: string): boolean {
+    return role === this.initialRole || role === 'postgres' || this.roles.get(role)?.superuser === true
+  }
+
+  readonly defaultAclLookup: DefaultAcls = (role, schema, objectType) => this.defaultAcls.get(defaultAclKey(role, schema, objectType))?.acl
+
+  /** The ACL a new object gets (pg_default_acl emulation): owned by `owner`, in `schema` ('' for a schema). */
+  initialAcl(kind: AclKind, owner: string, schema: string): Acl {
+    return initialAcl(kind, owner, schema, this.defaultAclLookup, this.pgVersion)
+  }
+
   // ───────────── type resolution ─────────────
   readonly typeResolver: TypeResolver = {
     userType: (schema, name) => {
@@ -276,7 +316,12 @@ export class State {
 
   // ───────────── output ─────────────
   toCatalog(): Catalog {
-    const out: Array<Schema | Extension | Relation | UserType | Function | Trigger> = [
+    const out: Array<Schema | Extension | Relation | UserType | Function | Trigger | Role | Membership | DefaultAcl | Policy | Database> = [
+      ...this.roles.values(),
+      ...this.memberships.values(),
+      ...this.defaultAcls.values(),
+      ...this.policies.values(),
+      ...(this.database ? [this.database] : []),
       ...this.schemas.values(),
       ...this.extensions.values(),
       // domain checks in name order, as inspection reads them
