@@ -269,6 +269,8 @@ export const View = roOpt(
     securityBarrier: t.boolean,
     securityInvoker: t.boolean,
     columnComments: t.readonly(t.record(t.string, t.string)),
+    /** column-level privileges by column name (only columns that have some) */
+    columnAcls: t.readonly(t.record(t.string, Acl)),
   },
 )
 export type View = t.TypeOf<typeof View>
@@ -283,7 +285,7 @@ export const MaterializedView = roOpt(
     columns: list(t.string),
     withData: t.boolean,
   },
-  { ...securable, columnComments: t.readonly(t.record(t.string, t.string)) },
+  { ...securable, columnComments: t.readonly(t.record(t.string, t.string)), columnAcls: t.readonly(t.record(t.string, Acl)) },
 )
 export type MaterializedView = t.TypeOf<typeof MaterializedView>
 
@@ -426,7 +428,8 @@ export type RoleSetting = t.TypeOf<typeof RoleSetting>
 
 /**
  * A managed role (CREATE ROLE / USER / GROUP). `connectionLimit` -1 is unlimited; `validUntil` is
- * the timestamp as the server prints it in UTC (`2030-01-01 00:00:00+00`, `infinity`); `settings`
+ * the timestamp as the server prints it in UTC (`2030-01-01 00:00:00+00`, `-infinity`), absent for no limit
+ * (`infinity` is stored as absent: a role's limit can be set to infinity but never back to NULL); `settings`
  * are in (inDatabase, name) order. A password is never stored.
  */
 export const Role = roOpt(

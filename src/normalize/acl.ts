@@ -13,7 +13,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { PgVersion } from '../ir/catalog.js'
-import type { Acl, AclItem, DbObject, DefaultAclObjectType, Privilege } from '../ir/objects.js'
+import type { Acl, AclItem, DbObject, DefaultAclObjectType, MaterializedView, Privilege, Table, View } from '../ir/objects.js'
 
 /** The kinds of securable objects, as acldefault distinguishes them. */
 export type AclKind = 'table' | 'sequence' | 'function' | 'type' | 'schema' | 'database' | 'language' | 'column'
@@ -195,6 +195,8 @@ export interface RevokeSpec {
   /** only the items recorded with this grantor are revoked */
   readonly grantor: string
   readonly cascade: boolean
+  /** the object's owner: it always holds every grant option, so its own revokes never cascade */
+  readonly owner?: string
 }
 
 /** Items that `holder` granted onward with `privilege` and that lose their basis when it loses the grant option. */
@@ -222,7 +224,7 @@ export const revoke = (acl: Acl, r: RevokeSpec): E.Either<string, Acl> => {
     const k = `${holder}\u0000${privilege}`
     if (seen.has(k)) continue
     seen.add(k)
-    const deps = dependents(cur, holder, privilege)
+    const deps = holder === r.owner ? [] : dependents(cur, holder, privilege)
     if (!deps.length) continue
     if (!r.cascade) return E.left('dependent privileges exist')
     cur = cur.filter((i) => !deps.includes(i))
@@ -276,7 +278,9 @@ export const initialAcl = (kind: AclKind, owner: string, schema: string, default
   if (t === undefined) return kind === 'column' ? [] : aclDefault(kind, owner, v)
   const base = defaults(owner, '', t) ?? aclDefault(kind, owner, v)
   const extra = schema === '' ? undefined : defaults(owner, schema, t)
-  return extra ? sortAcl([...base, ...extra]) : base
+  const merged = extra ? sortAcl([...base, ...extra]) : base
+  // the server's aclmerge gives NULL (= the built-in default) when both entries are empty
+  return merged.length ? merged : aclDefault(kind, owner, v)
 }
 
 export type DefaultAclOp =
@@ -302,8 +306,39 @@ export const alterDefaultAcl = (
     op.action === 'grant'
       ? grant(start, { grantees: op.grantees, privileges: op.privileges, grantable: op.grantable, grantor: role })
       : E.getOrElse((): Acl => start)(
-          revoke(start, { grantees: op.grantees, privileges: op.privileges, grantOptionOnly: op.grantOptionOnly, grantor: role, cascade: true }),
+          revoke(start, { grantees: op.grantees, privileges: op.privileges, grantOptionOnly: op.grantOptionOnly, grantor: role, cascade: true, owner: role }),
         )
   if (schema === '') return aclEqual(next, aclDefault(kind, role, v)) ? undefined : next
   return next.length ? next : undefined
+}
+
+// ───────────────────────────── column privileges ─────────────────────────────
+
+/** Relations whose columns take privileges of their own. */
+export type ColumnAclHolder = Table | View | MaterializedView
+
+export const holdsColumnAcls = (o: DbObject): o is ColumnAclHolder => o.kind === 'Table' || o.kind === 'View' || o.kind === 'MaterializedView'
+
+/** The relation's column names, in order. */
+export const columnNames = (o: ColumnAclHolder): ReadonlyArray<string> => (o.kind === 'Table' ? o.columns.map((c) => c.name) : o.columns)
+
+/** A column's privileges (empty when it has none). */
+export const columnAclOf = (o: ColumnAclHolder, column: string): Acl =>
+  (o.kind === 'Table' ? o.columns.find((c) => c.name === column)?.acl : o.columnAcls?.[column]) ?? []
+
+/** The relation with one column's privileges replaced (stored canonically, absent when empty). */
+export const withColumnAcl = <T extends ColumnAclHolder>(o: T, column: string, acl: Acl): T => {
+  const stored = storedColumnAcl(acl)
+  if (o.kind === 'Table') {
+    const columns = o.columns.map((c) => {
+      if (c.name !== column) return c
+      const { acl: _a, ...rest } = c
+      return stored ? { ...rest, acl: stored } : rest
+    })
+    return { ...o, columns }
+  }
+  const { [column]: _old, ...others } = o.columnAcls ?? {}
+  const all = stored ? { ...others, [column]: stored } : others
+  const { columnAcls: _c, ...rest } = o
+  return (Object.keys(all).length ? { ...rest, columnAcls: Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : rest) as T
 }

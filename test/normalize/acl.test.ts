@@ -164,6 +164,28 @@ test('revoking the owner rights globally leaves an empty ACL; in a schema it doe
   assert.not.ok(rows.has('o2/es/r'))
 })
 
+test('the owner revoking its own privilege does not cascade to what it granted (it keeps every grant option)', async () => {
+  await pg.exec(`CREATE TABLE g9 (a int); ALTER TABLE g9 OWNER TO o; GRANT SELECT ON g9 TO r1; REVOKE SELECT ON g9 FROM o;
+    ALTER DEFAULT PRIVILEGES FOR ROLE o2 GRANT SELECT ON TABLES TO r1; ALTER DEFAULT PRIVILEGES FOR ROLE o2 REVOKE SELECT ON TABLES FROM o2;`)
+  const start = grant(aclDefault('table', 'o', 18), { grantees: ['r1'], privileges: ['SELECT'], grantable: false, grantor: 'o' })
+  const spec = { grantees: ['o'], privileges: ['SELECT'] as Privilege[], grantOptionOnly: false, grantor: 'o', cascade: false }
+  assert.ok(E.isLeft(revoke(start, spec)), 'without the owner, the owner looks like an ordinary holder')
+  const acl = revoke(start, { ...spec, owner: 'o' })
+  assert.equal(E.isRight(acl) ? acl.right : [], await explode(relacl('g9')))
+  let d = alterDefaultAcl(undefined, 'o2', '', 'tables', { action: 'grant', grantees: ['r1'], privileges: ['SELECT'], grantable: false }, 18)
+  d = alterDefaultAcl(d, 'o2', '', 'tables', { action: 'revoke', grantees: ['o2'], privileges: ['SELECT'], grantOptionOnly: false }, 18)
+  assert.equal(d, (await defaultAcls()).get('o2//r'))
+})
+
+test('an empty global default and no schema entry give the built-in default (aclmerge of two empty ACLs is NULL)', async () => {
+  await pg.exec(`ALTER DEFAULT PRIVILEGES FOR ROLE r3 REVOKE ALL ON TABLES FROM r3; GRANT CREATE ON SCHEMA public TO r3;
+    SET ROLE r3; CREATE TABLE e1 (a int); RESET ROLE;`)
+  const d = alterDefaultAcl(undefined, 'r3', '', 'tables', { action: 'revoke', grantees: ['r3'], privileges: privilegesOf('table', 18), grantOptionOnly: false }, 18)
+  assert.equal(d, [])
+  const lookup: DefaultAcls = (role, schema, t) => (role === 'r3' && schema === '' && t === 'tables' ? d : undefined)
+  assert.equal(initialAcl('table', 'r3', 'public', lookup, 18), await explode(relacl('e1')))
+})
+
 test.after(async () => {
   await pg.close()
 })
