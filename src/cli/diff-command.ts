@@ -44,6 +44,6 @@ export const runDiff = async (argv: string[]): Promise<number> => {
   if (diagnostics.some(isError)) return 2
 
   const changes = diff(from.catalog, to.catalog)
-  process.stdout.write(format === 'json' ? emitJson(changes) : emitSql(changes))
+  process.stdout.write(format === 'json' ? emitJson(changes) : emitSql(changes, { pgVersion: settings.pgVersion }))
   return 0
 }

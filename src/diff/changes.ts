@@ -31,11 +31,15 @@ export const kindWord = (o: DbObject): string => {
     case 'Trigger':
       return 'trigger'
     case 'Role':
+      return 'role'
     case 'Membership':
+      return 'membership'
     case 'DefaultAcl':
+      return 'default privileges'
     case 'Policy':
+      return 'policy'
     case 'Database':
-      throw new Error(`${o.kind}: access control is not wired into this step yet`)
+      return 'database'
     default:
       return absurd(o)
   }
@@ -62,15 +66,15 @@ const dropHazard = (o: DbObject): string | undefined => {
       return `${o.routine} "${o.name}" is dropped: callers break`
     case 'Extension':
       return `extension "${o.name}" is dropped with its objects`
+    case 'Role':
+      return `role "${o.name}" is dropped`
     case 'Index':
     case 'Trigger':
-      return undefined
-    case 'Role':
     case 'Membership':
     case 'DefaultAcl':
     case 'Policy':
     case 'Database':
-      throw new Error(`${o.kind}: access control is not wired into this step yet`)
+      return undefined
     default:
       return absurd(o)
   }

@@ -7,14 +7,16 @@ import { absurd } from 'fp-ts/lib/function.js'
 import type { Catalog } from '../ir/catalog.js'
 import { idOf, signatureTypes } from '../ir/identity.js'
 import { identity } from '../ir/names.js'
-import type { DbObject } from '../ir/objects.js'
+import type { Acl, DbObject } from '../ir/objects.js'
 import { exprRefs, queryRefs, routineBodyRefs, typeRefName, type NameRef, type Refs } from './refs.js'
 
 /**
  * Why an edge exists. `fk` carries the constraint name; `ownedBy` (a sequence owned by a table)
- * and `on` (an index or trigger on a table) mean the dependent goes away with what it depends on.
+ * and `on` (an index, trigger or policy on a table) mean the dependent goes away with what it depends on;
+ * `role` is a managed role an object names (owner, grantee, grantor, member, policy role): order only,
+ * the object never goes away with the role.
  */
-export type Via = 'schema' | 'ref' | 'type' | 'parent' | 'on' | 'ownedBy' | 'ext' | { readonly fk: string }
+export type Via = 'schema' | 'ref' | 'type' | 'parent' | 'on' | 'ownedBy' | 'ext' | 'role' | { readonly fk: string }
 export interface Dep {
   readonly id: string
   readonly via: Via
@@ -99,6 +101,22 @@ const typeDeps = (l: Lookup, ref: string | undefined): Dep[] => {
 }
 
 const exprDeps = (l: Lookup, e: string | undefined): Dep[] => (e === undefined ? [] : refsDeps(l, exprRefs(e)))
+
+/** The managed roles (Role objects of the catalog) among these names. */
+const roleDeps = (c: Catalog, names: Iterable<string>): Dep[] =>
+  [...new Set(names)].flatMap((n) => {
+    const id = identity('Role', [n])
+    return c.objects.has(id) ? [{ id, via: 'role' as const }] : []
+  })
+
+const aclRoles = (acl: Acl | undefined): string[] => (acl ?? []).flatMap((i) => [i.grantee, i.grantor])
+
+/** Roles an object names: its owner and everyone in its ACL (column ACLs included). */
+const securableRoles = (o: DbObject): string[] => [
+  ...('owner' in o ? [o.owner] : []),
+  ...('acl' in o && o.kind !== 'DefaultAcl' ? aclRoles(o.acl) : []),
+  ...(o.kind === 'Table' ? o.columns.flatMap((col) => aclRoles(col.acl)) : []),
+]
 
 const extCache = new WeakMap<Catalog, ReadonlyArray<string>>()
 const extensionsOf = (c: Catalog): ReadonlyArray<string> => {
@@ -202,18 +220,32 @@ export const depsOf = (c: Catalog, l: Lookup, o: DbObject): ReadonlyArray<Dep> =
           ...exprDeps(l, o.when),
         ]
       }
-    case 'Role':
-    case 'Membership':
-    case 'DefaultAcl':
-    case 'Policy':
-    case 'Database':
-      throw new Error(`${o.kind}: access control is not wired into this step yet`)
+      case 'Role':
+        return []
+      case 'Membership':
+        return roleDeps(c, [o.role, o.member])
+      case 'DefaultAcl':
+        return [...(o.schema === '' ? [] : schemaDep(c, o.schema)), ...roleDeps(c, [o.role, ...aclRoles(o.acl)])]
+      case 'Policy': {
+        const on = l.relation({ schema: o.schema, name: o.table })
+        return [
+          ...schemaDep(c, o.schema),
+          ...(on ? [{ id: on, via: 'on' as const }] : []),
+          ...roleDeps(c, o.roles),
+          ...exprDeps(l, o.using),
+          ...exprDeps(l, o.check),
+        ]
+      }
+      case 'Database':
+        return []
       default:
         return absurd(o)
     }
   })()
+  all.push(...roleDeps(c, securableRoles(o)))
   // objects may use what an extension provides (types, functions, operator classes): order only
-  const exts = o.kind === 'Schema' || o.kind === 'Extension' || o.kind === 'Sequence' || o.kind === 'Enum' ? [] : extensionsOf(c)
+  const NO_EXT = ['Schema', 'Extension', 'Sequence', 'Enum', 'Role', 'Membership', 'DefaultAcl', 'Database']
+  const exts = NO_EXT.includes(o.kind) ? [] : extensionsOf(c)
   all.push(...exts.map((id) => ({ id, via: 'ext' as const })))
   const seen = new Set<string>()
   const out: Dep[] = []

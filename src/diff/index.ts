@@ -15,6 +15,11 @@ import { gone, makePlan, type Plan } from './plan.js'
 import { alterTableChange, withoutInherited } from './table.js'
 import { identity } from '../ir/names.js'
 import { createChange, dropChange, renameChange, tempName } from './changes.js'
+import { aclChanges, createdRowSecurity, defaultsOf, type AclContext } from './acl.js'
+import { defaultAclChanges } from './default-acl.js'
+import { createdRole } from './roles.js'
+import { catalog } from '../ir/catalog.js'
+import { aclKindOf, defaultObjectType } from '../normalize/acl.js'
 
 export interface DiffOptions {
   /** the role that runs the migration: objects it creates are owned by it (default `postgres`) */
@@ -67,8 +72,14 @@ const fkOf = (t: Table | undefined, name: string): ForeignKey | undefined => {
   return k?.kind === 'ForeignKey' ? k : undefined
 }
 
-export const diff = (from: Catalog, to: Catalog, options: DiffOptions = {}): ChangeSet => {
+/** A catalog without a Database object describes one owned by the migration role, with the default ACL. */
+const withDatabase = (c: Catalog, role: string): Catalog =>
+  c.objects.has(identity('Database', [])) ? c : catalog(c.pgVersion, [...c.objects.values(), { kind: 'Database', owner: role }])
+
+export const diff = (from0: Catalog, to0: Catalog, options: DiffOptions = {}): ChangeSet => {
   const role = options.role ?? 'postgres'
+  const from = withDatabase(from0, role)
+  const to = withDatabase(to0, role)
   const plan = makePlan(from, to, (p) => {
     // foreign keys that close a cycle among tables whose FK is (re)created are added at the end
     const cyc = cyclic(fkEdges(p.g1, to))
@@ -91,6 +102,7 @@ export const diff = (from: Catalog, to: Catalog, options: DiffOptions = {}): Cha
 
 const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> }, role: string): Change[] => {
   const { from, to } = p
+  const ctx: AclContext = { role, v: to.pgVersion, defaults: defaultsOf(to) }
   const nodes: Node[] = []
   const edges: Array<[number, number]> = []
   const node = (phase: number, o: DbObject, id: string, sub: string, changes: Change[]): number => {
@@ -117,17 +129,19 @@ const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> },
       continue
     }
     const cascade = o.kind === 'Schema' && [...from.objects.values()].some((x) => 'schema' in x && x.kind !== 'Extension' && x.schema === o.name)
-    drop.set(id, node(0, o, id, 'drop', [dropChange(o, cascade, p.recreated.get(id))]))
+    drop.set(id, node(0, o, id, 'drop', o.kind === 'DefaultAcl' ? defaultAclChanges(o, undefined, to.pgVersion) : [dropChange(o, cascade, p.recreated.get(id))]))
   }
   // alters
   for (const [id, t] of p.tables) {
     const o1 = to.objects.get(id) as DbObject
+    const readded = new Set(t.pre.flatMap((s) => (s.action.kind === 'DropColumn' ? [s.action.column] : [])))
     const preChanges = [...(t.detach ? [t.detach] : []), ...alterTableChange(o1.kind === 'Table' ? o1.schema : '', (o1 as Table).name, t.pre, 'Modify')]
     const postChanges = [
       ...alterTableChange((o1 as Table).schema, (o1 as Table).name, t.post, 'Modify'),
       ...(t.attach ? [t.attach] : []),
       ...t.meta,
       ...metaChanges(from.objects.get(id), o1, role),
+      ...aclChanges(from.objects.get(id), o1, ctx, readded),
     ]
     if (preChanges.length) pre.set(id, node(0, o1, id, 'pre', preChanges))
     if (postChanges.length) post.set(id, node(1, o1, id, 'post', postChanges))
@@ -135,7 +149,7 @@ const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> },
   for (const [id, d] of p.others) {
     const o0 = from.objects.get(id) as DbObject
     const o1 = to.objects.get(id) as DbObject
-    const changes = [...d.changes, ...metaChanges(o0, o1, role), ...subComments(o0, o1)]
+    const changes = [...d.changes, ...metaChanges(o0, o1, role), ...subComments(o0, o1), ...aclChanges(o0, o1, ctx)]
     if (changes.length) post.set(id, node(1, o1, id, 'alter', changes))
   }
   // creates
@@ -147,7 +161,7 @@ const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> },
       o.kind === 'Table'
         ? withoutInherited({ ...o, constraints: o.constraints.filter((k) => !deferred.has(k.name)) }, parent?.kind === 'Table' ? parent : undefined)
         : o
-    create.set(id, node(1, o, id, 'create', [createChange(obj), ...createMeta(o, role, deferred)]))
+    create.set(id, node(1, o, id, 'create', creation(obj, o, role, deferred, ctx, to)))
   }
   const avail = (id: string): number[] => {
     const c = create.get(id)
@@ -160,6 +174,18 @@ const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> },
     return drop.get(id)
   }
   const isGone = (id: string): boolean => gone(p, id)
+  // default privileges of the migration role change before every creation they govern
+  for (const [id, d] of [...from.objects, ...to.objects]) {
+    if (d.kind !== 'DefaultAcl' || d.role !== role) continue
+    const dn = drop.get(id) ?? create.get(id) ?? post.get(id)
+    if (dn === undefined) continue
+    for (const [cid, n] of create) {
+      const o = to.objects.get(cid) as DbObject
+      const k = aclKindOf(o)
+      if (k === undefined || defaultObjectType(k) !== d.objectType) continue
+      if (d.schema === '' || ('schema' in o && o.schema === d.schema)) edge(dn, n)
+    }
+  }
   const cyc0 = cyclic(fkEdges(p.g0, from))
   // late steps: deferred foreign keys, OWNED BY
   for (const [id, names] of p.deferred) {
@@ -293,6 +319,17 @@ const subComments = (o0: DbObject, o1: DbObject): Change[] => {
   const c1 = o1.columnComments ?? {}
   const names = [...new Set([...Object.keys(c0), ...Object.keys(c1)])].sort()
   return names.flatMap((n) => commentChange(subTarget('Column', o1.schema, o1.name, n), c0[n], c1[n]))
+}
+
+/** The changes of a creation: CREATE (or the default-privilege statements of a new entry), what follows it, its privileges. */
+const creation = (obj: DbObject, o: DbObject, role: string, deferred: ReadonlySet<string>, ctx: AclContext, to: Catalog): Change[] => {
+  if (o.kind === 'DefaultAcl') return defaultAclChanges(undefined, o, to.pgVersion)
+  if (o.kind === 'Role') {
+    const r = createdRole(o)
+    return [createChange(r.role), ...createMeta(o, role, deferred), ...r.after]
+  }
+  const rls = o.kind === 'Table' ? createdRowSecurity(o) : []
+  return [createChange(obj), ...createMeta(o, role, deferred), ...rls, ...aclChanges(undefined, o, ctx)]
 }
 
 /** What follows a CREATE: comments (object, columns, constraints), owner, trigger state. */

@@ -2,9 +2,14 @@
 import { absurd } from 'fp-ts/lib/function.js'
 import type { Change, Target } from '../ir/change.js'
 import { signatureTypes } from '../ir/identity.js'
-import type { DbObject } from '../ir/objects.js'
+import type { DbObject, DefaultAcl, Membership } from '../ir/objects.js'
 
-export const targetOf = (o: DbObject): Target => {
+/** Objects that COMMENT ON / ALTER … OWNER TO / GRANT can name (memberships and default ACLs cannot). */
+export type Targetable = Exclude<DbObject, Membership | DefaultAcl>
+
+export const isTargetable = (o: DbObject): o is Targetable => o.kind !== 'Membership' && o.kind !== 'DefaultAcl'
+
+export const targetOf = (o: Targetable): Target => {
   switch (o.kind) {
     case 'Schema':
     case 'Extension':
@@ -28,11 +33,11 @@ export const targetOf = (o: DbObject): Target => {
     case 'Trigger':
       return { on: 'Trigger', schema: o.schema, name: o.name, parent: o.table }
     case 'Role':
-    case 'Membership':
-    case 'DefaultAcl':
+      return { on: 'Role', schema: '', name: o.name }
     case 'Policy':
+      return { on: 'Policy', schema: o.schema, name: o.name, parent: o.table }
     case 'Database':
-      throw new Error(`${o.kind}: access control is not wired into this step yet`)
+      return { on: 'Database', schema: '', name: '' }
     default:
       return absurd(o)
   }
@@ -46,7 +51,9 @@ export const subTarget = (on: 'Column' | 'Constraint' | 'DomainConstraint', sche
 })
 
 const describe = (t: Target): string =>
-  t.parent !== undefined ? `${t.on.toLowerCase()} "${t.parent}"."${t.name}"` : `${t.on.toLowerCase()} "${t.name}"`
+  t.on === 'Database'
+    ? 'the database'
+    : t.parent !== undefined ? `${t.on.toLowerCase()} "${t.parent}"."${t.name}"` : `${t.on.toLowerCase()} "${t.name}"`
 
 /** COMMENT ON change when the comment differs (`undefined` = no comment). */
 export const commentChange = (target: Target, from: string | undefined, to: string | undefined): Change[] =>
@@ -64,10 +71,11 @@ export const ownerChange = (target: Target, from: string | undefined, to: string
 
 /** Comment and owner of an object, compared with its previous state (or with nothing, for a creation). */
 export const metaChanges = (from: DbObject | undefined, to: DbObject, creatorRole: string): Change[] => {
+  if (!isTargetable(to)) return []
   const target = targetOf(to)
   const ownerOf = (o: DbObject): string | undefined => ('owner' in o ? o.owner : undefined)
-  // a sequence owned by a column follows its table's owner
-  const ownedSeq = to.kind === 'Sequence' && to.ownedBy !== undefined
+  // a sequence linked to a column on both sides follows its table's owner (a new link is made after this)
+  const ownedSeq = to.kind === 'Sequence' && to.ownedBy !== undefined && from?.kind === 'Sequence' && from.ownedBy !== undefined
   return [
     ...commentChange(target, from && 'comment' in from ? from.comment : undefined, 'comment' in to ? to.comment : undefined),
     ...(ownedSeq ? [] : ownerChange(target, from ? ownerOf(from) : creatorRole, ownerOf(to))),

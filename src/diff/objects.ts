@@ -8,7 +8,10 @@ import type { PgVersion } from '../ir/catalog.js'
 import { parseSyncRaw } from '../parse/sql/parser.js'
 import type { AttributeAction, Change, DomainAction, SequenceParams } from '../ir/change.js'
 import { irEqual } from '../ir/equal.js'
-import type { DbObject, Domain, Enum, Function as Routine, Sequence, Trigger, View, CompositeType } from '../ir/objects.js'
+import type { DbObject, DefaultAcl, Domain, Enum, Function as Routine, Membership, Policy, Role, Sequence, Trigger, View, CompositeType } from '../ir/objects.js'
+import { defaultAclChanges } from './default-acl.js'
+import { policyDiff } from './policies.js'
+import { membershipChanges, roleChanges } from './roles.js'
 
 export type ObjectDiff =
   | { readonly kind: 'alter'; readonly changes: ReadonlyArray<Change> }
@@ -18,10 +21,10 @@ const alter = (changes: ReadonlyArray<Change>): ObjectDiff => ({ kind: 'alter', 
 const recreate = (reason: string, destructive?: string): ObjectDiff =>
   destructive === undefined ? { kind: 'recreate', reason } : { kind: 'recreate', reason, destructive }
 
-/** The object without the fields handled elsewhere (comment, owner, span). */
+/** The object without the fields handled elsewhere (comment, owner, privileges incl. view column privileges, span). */
 export const body = (o: DbObject): Record<string, unknown> => {
   const { comment: _c, span: _s, ...rest } = o as DbObject & { owner?: string; comment?: string }
-  const { owner: _o, ...bare } = rest as Record<string, unknown>
+  const { owner: _o, acl: _a, columnAcls: _ca, ...bare } = rest as Record<string, unknown>
   return bare
 }
 
@@ -240,11 +243,16 @@ export const diffObject = (o0: DbObject, o1: DbObject, v: PgVersion): ObjectDiff
     case 'Trigger':
       return triggerDiff(o0 as Trigger, o1, v)
     case 'Role':
+      return alter(roleChanges(o0 as Role, o1))
     case 'Membership':
+      return alter(membershipChanges(o0 as Membership, o1))
     case 'DefaultAcl':
+      return alter(defaultAclChanges(o0 as DefaultAcl, o1, v))
     case 'Policy':
+      return policyDiff(o0 as Policy, o1)
     case 'Database':
-      throw new Error(`${o1.kind}: access control is not wired into the diff yet`)
+      // owner, comment and privileges are meta changes (meta.ts, acl.ts)
+      return alter([])
     default:
       return absurd(o1)
   }

@@ -89,7 +89,7 @@ export const makePlan = (from: Catalog, to: Catalog, deferredFks: (p: Omit<Plan,
     }
     for (const id of [...dropped, ...recreated.keys()]) {
       for (const d of g0.dependents.get(id) ?? []) {
-        if (!to.objects.has(d.id) || recreated.has(d.id) || d.via === 'ext') continue
+        if (!to.objects.has(d.id) || recreated.has(d.id) || d.via === 'ext' || d.via === 'role') continue
         const dep = from.objects.get(d.id) as DbObject
         if (dep.kind === 'Table') {
           if (isFk(d.via)) addForced(d.id, d.via.fk)

@@ -197,6 +197,8 @@ export const diffTable = (t0: Table, t1: Table, ctx: TableContext): TableAlter |
   const reset = Object.keys(o0).filter((k) => !(k in o1)).sort()
   const set = Object.fromEntries(Object.keys(o1).filter((k) => o0[k] !== o1[k]).sort().map((k) => [k, o1[k] as string]))
   if (reset.length) post.push({ action: { kind: 'ResetOptions', options: reset } })
+  if (t0.rowSecurity !== t1.rowSecurity) post.push({ action: { kind: 'SetRowSecurity', enabled: t1.rowSecurity === true } })
+  if (t0.forceRowSecurity !== t1.forceRowSecurity) post.push({ action: { kind: 'SetForceRowSecurity', forced: t1.forceRowSecurity === true } })
   if (Object.keys(set).length) post.push({ action: { kind: 'SetOptions', options: set } })
   let detach: Change | undefined
   let attach: Change | undefined

@@ -5,6 +5,7 @@ import { emitSql } from './sql.js'
 
 export { emitSql, changeSql, changeStatements } from './sql.js'
 export { emitJson } from './json.js'
+export type { EmitOptions } from './emit-options.js'
 
 /** SQL that loads `catalog` into a fresh database of the same server version. */
-export const emitCreateSql = (catalog: Catalog): string => emitSql(diff(freshCatalog(catalog.pgVersion), catalog))
+export const emitCreateSql = (catalog: Catalog): string => emitSql(diff(freshCatalog(catalog.pgVersion), catalog), { pgVersion: catalog.pgVersion })

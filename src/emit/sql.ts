@@ -8,14 +8,15 @@ import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
 import { optionList, optionName } from './options.js'
 import type { DbObject } from '../ir/objects.js'
 import { kindWord, nameOf } from '../diff/changes.js'
-import { addedAfterCreate, collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause } from './sql-create.js'
+import { addedAfterCreate, collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause, type PlainObject } from './sql-create.js'
+import { accessHeader, accessObjectHeader, accessStatements, createAccessSql, dropAccessSql, isAccessObject } from './sql-access.js'
+import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit-options.js'
+import { onCurrentDatabase } from './sql-database.js'
+import { policyTarget } from './sql-policy.js'
+import { commentName } from './sql-acl.js'
 
-/** A name inside a `--` comment: quoted, with line breaks and control characters escaped. */
-const commentName = (name: string): string =>
-  `"${name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
-
-const objectName = (o: DbObject): string =>
-  o.kind === 'Schema' || o.kind === 'Extension' || o.kind === 'Role'
+const objectName = (o: PlainObject): string =>
+  o.kind === 'Schema' || o.kind === 'Extension'
     ? quoteIdent(o.name)
     : 'schema' in o && 'name' in o
       ? qualified(o.schema, o.name)
@@ -53,17 +54,31 @@ const targetSql = (t: Target): string => {
       return `CONSTRAINT ${quoteIdent(t.name)} ON ${qualified(t.schema, t.parent ?? '')}`
     case 'DomainConstraint':
       return `CONSTRAINT ${quoteIdent(t.name)} ON DOMAIN ${qualified(t.schema, t.parent ?? '')}`
-    case 'Database':
     case 'Role':
+      return `ROLE ${quoteIdent(t.name)}`
     case 'Policy':
-      throw new Error(`${t.on}: access control is not wired into SQL emission yet`)
+      return policyTarget(t.name, t.schema, t.parent ?? '')
+    case 'Database':
+      // only reached for a named database; the current one goes through onCurrentDatabase
+      return `DATABASE ${quoteIdent(t.name)}`
     default:
       return absurd(t.on)
   }
 }
 
+/** The database the migration runs in (a Target never names it). */
+const isCurrentDatabase = (t: Target): boolean => t.on === 'Database' && t.name === ''
+
 /** ALTER … OWNER TO needs the statement's own object word (a view is altered with ALTER VIEW, …). */
-const ownerSql = (t: Target, owner: string): string => `ALTER ${targetSql(t)} OWNER TO ${quoteIdent(owner)}`
+const ownerSql = (t: Target, owner: string): string =>
+  isCurrentDatabase(t)
+    ? onCurrentDatabase('ALTER DATABASE ', ` OWNER TO ${quoteIdent(owner)}`)
+    : `ALTER ${targetSql(t)} OWNER TO ${quoteIdent(owner)}`
+
+const commentSql = (t: Target, comment: string | undefined): string => {
+  const is = ` IS ${comment === undefined ? 'NULL' : quoteLiteral(comment)}`
+  return isCurrentDatabase(t) ? onCurrentDatabase('COMMENT ON DATABASE ', is) : `COMMENT ON ${targetSql(t)}${is}`
+}
 
 const col = (name: string): string => `ALTER COLUMN ${quoteIdent(name)}`
 
@@ -163,7 +178,7 @@ const attributeActionSql = (a: AttributeAction): string => {
   }
 }
 
-const DROP_WORD: Readonly<Record<DbObject['kind'], string>> = {
+const DROP_WORD: Readonly<Record<PlainObject['kind'], string>> = {
   Schema: 'SCHEMA',
   Extension: 'EXTENSION',
   Table: 'TABLE',
@@ -176,14 +191,9 @@ const DROP_WORD: Readonly<Record<DbObject['kind'], string>> = {
   CompositeType: 'TYPE',
   Function: 'FUNCTION',
   Trigger: 'TRIGGER',
-  Role: 'ROLE',
-  Membership: '',
-  DefaultAcl: '',
-  Policy: 'POLICY',
-  Database: '',
 } as const
 
-const dropSql = (o: DbObject, cascade: boolean): string => {
+const dropSql = (o: PlainObject, cascade: boolean): string => {
   const suffix = cascade ? ' CASCADE' : ''
   switch (o.kind) {
     case 'Function':
@@ -201,8 +211,11 @@ const createFunctionSignature = (f: Extract<DbObject, { kind: 'Function' }>): st
     .map((a) => (a.mode === 'variadic' ? `VARIADIC ${a.type}` : a.type))
     .join(', ')})`
 
-/** Statements a CREATE needs beyond the CREATE itself (constraints that cannot be inline). */
-const afterCreate = (o: DbObject): string[] => {
+/**
+ * Statements a CREATE needs beyond the CREATE itself (constraints that cannot be inline). Row-level
+ * security flags, privileges and comments are changes of their own that the diff puts after it.
+ */
+const afterCreate = (o: PlainObject): string[] => {
   if (o.kind === 'Table') return addedAfterCreate(o).map((k) => `ALTER TABLE ${qualified(o.schema, o.name)} ADD ${constraintDef(k)}`)
   if (o.kind === 'Domain')
     return o.checks
@@ -214,10 +227,12 @@ const afterCreate = (o: DbObject): string[] => {
 const header = (c: Change): string => {
   switch (c.kind) {
     case 'Create':
+      if (isAccessObject(c.object)) return accessObjectHeader('Create', c.object)
       return c.object.kind === 'Index'
         ? `Create index ${commentName(c.object.name)} to table: ${commentName(c.object.table)}`
         : `Create ${commentName(nameOf(c.object))} ${kindWord(c.object)}`
     case 'Drop':
+      if (isAccessObject(c.object)) return accessObjectHeader('Drop', c.object)
       return `Drop ${commentName(nameOf(c.object))} ${kindWord(c.object)}`
     case 'AlterTable':
       return `Modify ${commentName(c.name)} table`
@@ -241,8 +256,10 @@ const header = (c: Change): string => {
     case 'AlterExtension':
       return `Modify ${commentName(c.name)} extension`
     case 'Comment':
+      if (isCurrentDatabase(c.target)) return `${c.comment === undefined ? 'Remove comment from' : 'Set comment to'} the database`
       return `${c.comment === undefined ? 'Remove comment from' : 'Set comment to'} ${c.target.on.toLowerCase()}: ${c.target.parent !== undefined ? `${commentName(c.target.parent)}.` : ''}${commentName(c.target.name)}`
     case 'Owner':
+      if (isCurrentDatabase(c.target)) return `Set owner of the database to ${commentName(c.owner)}`
       return `Set owner of ${c.target.on.toLowerCase()} ${commentName(c.target.name)} to ${commentName(c.owner)}`
     case 'Grant':
     case 'Revoke':
@@ -251,19 +268,19 @@ const header = (c: Change): string => {
     case 'AlterMembership':
     case 'AlterPolicy':
     case 'DefaultPrivileges':
-      throw new Error(`${c.kind}: access control is not wired into SQL emission yet`)
+      return accessHeader(c)
     default:
       return absurd(c)
   }
 }
 
 /** The statements of one change, without the terminating semicolons. */
-export const changeStatements = (c: Change): string[] => {
+export const changeStatements = (c: Change, opts: EmitOptions = DEFAULT_EMIT_OPTIONS): string[] => {
   switch (c.kind) {
     case 'Create':
-      return [createSql(c.object), ...afterCreate(c.object)]
+      return isAccessObject(c.object) ? createAccessSql(c.object, opts.pgVersion) : [createSql(c.object), ...afterCreate(c.object)]
     case 'Drop':
-      return [dropSql(c.object, c.cascade)]
+      return isAccessObject(c.object) ? dropAccessSql(c.object, opts.pgVersion) : [dropSql(c.object, c.cascade)]
     case 'AlterTable':
       return [`ALTER TABLE ${qualified(c.schema, c.name)} ${c.actions.map((a) => tableActionSql(c.schema, c.name, a)).join(', ')}`]
     case 'AddEnumValue':
@@ -308,7 +325,7 @@ export const changeStatements = (c: Change): string[] => {
     case 'AlterExtension':
       return [`ALTER EXTENSION ${quoteIdent(c.name)} UPDATE TO ${quoteLiteral(c.version)}`]
     case 'Comment':
-      return [`COMMENT ON ${targetSql(c.target)} IS ${c.comment === undefined ? 'NULL' : quoteLiteral(c.comment)}`]
+      return [commentSql(c.target, c.comment)]
     case 'Owner':
       return [ownerSql(c.target, c.owner)]
     case 'Grant':
@@ -318,18 +335,18 @@ export const changeStatements = (c: Change): string[] => {
     case 'AlterMembership':
     case 'AlterPolicy':
     case 'DefaultPrivileges':
-      throw new Error(`${c.kind}: access control is not wired into SQL emission yet`)
+      return accessStatements(c, opts.pgVersion)
     default:
       return absurd(c)
   }
 }
 
 /** One change as SQL text: comment lines, then statements each ending in `;`. */
-export const changeSql = (c: Change): string =>
+export const changeSql = (c: Change, opts: EmitOptions = DEFAULT_EMIT_OPTIONS): string =>
   [
     `-- ${header(c)}`,
     ...(c.destructive !== undefined ? [`-- destructive: ${c.destructive.replace(/[\r\n\u2028\u2029]+/g, ' ')}`] : []),
-    ...changeStatements(c).map((s) => `${s};`),
+    ...changeStatements(c, opts).map((s) => `${s};`),
   ].join('\n')
 
 /** Printed before the first `ALTER TYPE … ADD VALUE` that other statements follow. */
@@ -347,9 +364,9 @@ const addValueNoteAt = (cs: ReadonlyArray<Change>): number => {
 }
 
 /** A ChangeSet as a SQL script (empty string for no changes). */
-export const emitSql = (changes: ChangeSet): string => {
+export const emitSql = (changes: ChangeSet, opts: EmitOptions = DEFAULT_EMIT_OPTIONS): string => {
   const note = addValueNoteAt(changes.changes)
-  return changes.changes.map((c, i) => `${i === note ? `${ADD_VALUE_NOTE}\n` : ''}${changeSql(c)}\n`).join('')
+  return changes.changes.map((c, i) => `${i === note ? `${ADD_VALUE_NOTE}\n` : ''}${changeSql(c, opts)}\n`).join('')
 }
 
 export { createIndex }

@@ -6,6 +6,7 @@ import type { Column, Identity } from '../ir/objects.js'
 import { canonicalExpr } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
 import { collationOf, collationText, userRelation } from './filters.js'
+import { aclJson, columnAcl } from './read-acl.js'
 import { bool, groupBy, opt, optStr, str, type Row } from './rows.js'
 
 const COLUMNS = `
@@ -17,7 +18,7 @@ SELECT a.attrelid::pg_catalog.text AS relid, a.attname AS name,
        pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
        s.relname AS seq_name, q.seqstart::pg_catalog.text AS seq_start, q.seqincrement::pg_catalog.text AS seq_increment,
        q.seqmin::pg_catalog.text AS seq_min, q.seqmax::pg_catalog.text AS seq_max, q.seqcache::pg_catalog.text AS seq_cache,
-       q.seqcycle AS seq_cycle
+       q.seqcycle AS seq_cycle, ${aclJson('a.attacl')} AS acl
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -62,6 +63,7 @@ const columnOf = (r: Row): Column => {
     ...opt('generated', generated ? text : undefined),
     ...opt('collation', collationOf(r.collation)),
     ...opt('comment', optStr(r.comment)),
+    ...opt('acl', columnAcl(r.acl)),
   })
 }
 

@@ -2,11 +2,13 @@
  * Functions and procedures (aggregates and window functions are skipped). Cost and rows are kept
  * only when they differ from what CREATE FUNCTION would default to.
  */
+import type { PgVersion } from '../ir/catalog.js'
 import type { ArgMode, Function, FunctionArg } from '../ir/objects.js'
 import { canonicalSqlBody, exprText } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
 import { notExtensionMember, userSchema } from './filters.js'
 import { parseOne } from './ast.js'
+import { aclJson, objectAcl } from './read-acl.js'
 import { bool, int, opt, optStr, str, strArray, type Row } from './rows.js'
 
 const FUNCTIONS = `
@@ -21,7 +23,7 @@ SELECT n.nspname AS schema, p.proname AS name, pg_catalog.pg_get_userbyid(p.proo
           FROM pg_catalog.unnest(COALESCE(p.proallargtypes, p.proargtypes::pg_catalog.oid[])) WITH ORDINALITY a(typ, o)) AS argtypes,
        pg_catalog.to_json(p.proargmodes::pg_catalog.text[]) AS argmodes, pg_catalog.to_json(p.proargnames) AS argnames,
        pg_catalog.pg_get_expr(p.proargdefaults, 0) AS argdefaults,
-       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
+       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment, ${aclJson('p.proacl')} AS acl
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -77,7 +79,7 @@ const configOf = (v: unknown): ReadonlyArray<{ name: string; value: string }> =>
     }),
   )
 
-const functionOf = (r: Row): Function => {
+const functionOf = (r: Row, v: PgVersion): Function => {
   const language = str(r.language)
   const procedure = str(r.prokind) === 'p'
   const retset = bool(r.retset)
@@ -107,8 +109,9 @@ const functionOf = (r: Row): Function => {
     ...opt('rows', int(rows) === defaultRows ? undefined : rows),
     ...opt('sqlBody', sqlBody === undefined ? undefined : true),
     ...opt('comment', optStr(r.comment)),
+    ...opt('acl', objectAcl('function', str(r.owner), r.acl, v)),
   })
 }
 
-export const readFunctions = async (db: Queryable): Promise<ReadonlyArray<Function>> =>
-  (await db.query<Row>(FUNCTIONS)).rows.map(functionOf)
+export const readFunctions = async (db: Queryable, v: PgVersion): Promise<ReadonlyArray<Function>> =>
+  (await db.query<Row>(FUNCTIONS)).rows.map((r) => functionOf(r, v))

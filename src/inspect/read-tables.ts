@@ -1,10 +1,12 @@
 /** Tables (ordinary and partitioned), with their columns, constraints, partitioning and options. */
+import type { PgVersion } from '../ir/catalog.js'
 import type { Column, Constraint, PartitionBy, Table } from '../ir/objects.js'
 import { canonicalPartitionBound } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
 import { userRelation } from './filters.js'
 import { nameOf, parseOne, partitionKeyText } from './ast.js'
-import { opt, optStr, optionsOf, str, type Row } from './rows.js'
+import { aclJson, objectAcl } from './read-acl.js'
+import { bool, opt, optStr, optionsOf, str, type Row } from './rows.js'
 
 const TABLES = `
 SELECT c.oid::pg_catalog.text AS relid, n.nspname AS schema, c.relname AS name,
@@ -12,7 +14,8 @@ SELECT c.oid::pg_catalog.text AS relid, n.nspname AS schema, c.relname AS name,
        pg_catalog.to_json(c.reloptions) AS options, pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
-       pn.nspname AS parent_schema, pc.relname AS parent_name
+       pn.nspname AS parent_schema, pc.relname AS parent_name, ${aclJson('c.relacl')} AS acl,
+       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
@@ -46,6 +49,7 @@ export const readTables = async (
   db: Queryable,
   columns: ReadonlyMap<string, ReadonlyArray<Column>>,
   constraints: ReadonlyMap<string, ReadonlyArray<Constraint>>,
+  v: PgVersion,
 ): Promise<ReadonlyArray<Table>> =>
   (await db.query<Row>(TABLES)).rows.map((r): Table => {
     const relid = str(r.relid)
@@ -72,5 +76,8 @@ export const readTables = async (
       ),
       ...opt('options', optionsOf(r.options)),
       ...opt('comment', optStr(r.comment)),
+      ...opt('acl', objectAcl('table', str(r.owner), r.acl, v)),
+      ...opt('rowSecurity', bool(r.rls) ? (true as const) : undefined),
+      ...opt('forceRowSecurity', bool(r.force_rls) ? (true as const) : undefined),
     })
   })

@@ -1,8 +1,10 @@
 /** Enums, domains and composite types. */
+import type { PgVersion } from '../ir/catalog.js'
 import type { Column, CompositeType, Domain, Enum } from '../ir/objects.js'
 import { canonicalExpr } from '../normalize/expr.js'
 import type { Queryable } from './queryable.js'
 import { collationOf, collationText, notExtensionMember, userSchema } from './filters.js'
+import { aclJson, objectAcl } from './read-acl.js'
 import { bool, jsonArray, opt, optStr, str, strArray, type Row } from './rows.js'
 
 const userType = `${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}`
@@ -10,7 +12,7 @@ const userType = `${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid'
 const ENUMS = `
 SELECT n.nspname AS schema, t.typname AS name, pg_catalog.pg_get_userbyid(t.typowner) AS owner,
        (SELECT pg_catalog.json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) AS labels,
-       pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+       pg_catalog.obj_description(t.oid, 'pg_type') AS comment, ${aclJson('t.typacl')} AS acl
 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e' AND ${userType}`
 
@@ -22,7 +24,7 @@ SELECT n.nspname AS schema, t.typname AS name, pg_catalog.pg_get_userbyid(t.typo
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(k.conname, pg_catalog.pg_get_constraintdef(k.oid), k.convalidated,
                                                        pg_catalog.obj_description(k.oid, 'pg_constraint')) ORDER BY k.conname)
           FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') AS checks,
-       pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+       pg_catalog.obj_description(t.oid, 'pg_type') AS comment, ${aclJson('t.typacl')} AS acl
 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
@@ -31,12 +33,12 @@ WHERE t.typtype = 'd' AND ${userType}`
 
 const COMPOSITES = `
 SELECT t.typrelid::pg_catalog.text AS relid, n.nspname AS schema, t.typname AS name,
-       pg_catalog.pg_get_userbyid(t.typowner) AS owner, pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+       pg_catalog.pg_get_userbyid(t.typowner) AS owner, pg_catalog.obj_description(t.oid, 'pg_type') AS comment, ${aclJson('t.typacl')} AS acl
 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
 WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${userType}`
 
-export const readEnums = async (db: Queryable): Promise<ReadonlyArray<Enum>> =>
+export const readEnums = async (db: Queryable, v: PgVersion): Promise<ReadonlyArray<Enum>> =>
   (await db.query<Row>(ENUMS)).rows.map(
     (r): Enum =>
       Object.freeze({
@@ -46,6 +48,7 @@ export const readEnums = async (db: Queryable): Promise<ReadonlyArray<Enum>> =>
         owner: str(r.owner),
         values: Object.freeze(strArray(r.labels)),
         ...opt('comment', optStr(r.comment)),
+        ...opt('acl', objectAcl('type', str(r.owner), r.acl, v)),
       }),
   )
 
@@ -56,7 +59,7 @@ export const checkBody = (def: string): string => {
   return m[1]
 }
 
-export const readDomains = async (db: Queryable): Promise<ReadonlyArray<Domain>> =>
+export const readDomains = async (db: Queryable, v: PgVersion): Promise<ReadonlyArray<Domain>> =>
   (await db.query<Row>(DOMAINS)).rows.map((r): Domain => {
     const checks = jsonArray(r.checks).map((c) => {
       const [name, def, validated, comment] = jsonArray(c)
@@ -79,12 +82,14 @@ export const readDomains = async (db: Queryable): Promise<ReadonlyArray<Domain>>
       ...opt('default', dflt === undefined ? undefined : canonicalExpr(dflt)),
       ...opt('collation', collationOf(r.collation)),
       ...opt('comment', optStr(r.comment)),
+      ...opt('acl', objectAcl('type', str(r.owner), r.acl, v)),
     })
   })
 
 export const readComposites = async (
   db: Queryable,
   columns: ReadonlyMap<string, ReadonlyArray<Column>>,
+  v: PgVersion,
 ): Promise<ReadonlyArray<CompositeType>> =>
   (await db.query<Row>(COMPOSITES)).rows.map(
     (r): CompositeType =>
@@ -99,5 +104,6 @@ export const readComposites = async (
           ),
         ),
         ...opt('comment', optStr(r.comment)),
+        ...opt('acl', objectAcl('type', str(r.owner), r.acl, v)),
       }),
   )

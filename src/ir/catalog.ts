@@ -1,7 +1,8 @@
 import * as t from 'io-ts'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { DbObject } from './objects.js'
+import { DbObject, type Schema } from './objects.js'
+import { storedAcl } from '../normalize/acl.js'
 import { idOf } from './identity.js'
 
 /** Server versions we model; defaults differ between them. */
@@ -32,9 +33,28 @@ export const publicSchemaOwner = (v: PgVersion): string => (v >= 15 ? 'pg_databa
  */
 export const freshCatalog = (pgVersion: PgVersion = DEFAULT_PG_VERSION): Catalog =>
   catalog(pgVersion, [
-    { kind: 'Schema', name: 'public', owner: publicSchemaOwner(pgVersion), comment: 'standard public schema' },
+    publicSchema(pgVersion),
     { kind: 'Extension', name: 'plpgsql', schema: 'pg_catalog', comment: 'PL/pgSQL procedural language' },
   ])
+
+/**
+ * Schema `public` of a fresh database: since 15 its owner is pg_database_owner and PUBLIC has only
+ * USAGE (`{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}`), which is not acldefault.
+ */
+export const publicSchema = (pgVersion: PgVersion): Schema => {
+  const owner = publicSchemaOwner(pgVersion)
+  const acl = storedAcl(
+    'schema',
+    owner,
+    [
+      { grantee: owner, privilege: 'USAGE', grantable: false, grantor: owner },
+      { grantee: owner, privilege: 'CREATE', grantable: false, grantor: owner },
+      { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false, grantor: owner },
+    ],
+    pgVersion,
+  )
+  return { kind: 'Schema', name: 'public', owner, comment: 'standard public schema', ...(acl === undefined ? {} : { acl }) }
+}
 
 const CatalogJson = t.type({
   pgVersion: PgVersion,

@@ -67,6 +67,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, Signature>> = {
   right: sig(['text', 'integer'], 'text'),
   nextval: sig(['regclass'], 'bigint'),
   currval: sig(['regclass'], 'bigint'),
+  current_setting: sig(['text'], 'text'),
   now: sig([], 'timestamp with time zone'),
   clock_timestamp: sig([], 'timestamp with time zone'),
   statement_timestamp: sig([], 'timestamp with time zone'),

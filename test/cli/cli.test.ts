@@ -53,6 +53,30 @@ test('the example diff prints a commented migration', () => {
   assert.is(again.out, r.out, 'byte-identical output')
 })
 
+test('access control end to end: a password is warned about and never printed', () => {
+  const a = file('roles.sql', "CREATE ROLE app LOGIN PASSWORD 'hunter2';\nCREATE TABLE t (a int);\nGRANT SELECT ON t TO app;\n")
+  for (const format of ['sql', 'json']) {
+    const r = run(['diff', '--to', a, '--format', format])
+    assert.is(r.code, 0, r.err)
+    assert.not.ok(`${r.out}${r.err}`.includes('hunter2'), `no password in ${format} output`)
+    assert.match(r.err, /roles\.sql:1:\d+: warning W-PASSWORD/)
+    assert.match(r.err, /PASSWORD '<sensitive>'/)
+  }
+  const sql = run(['diff', '--to', a]).out
+  assert.match(sql, /CREATE ROLE app WITH LOGIN;/)
+  assert.match(sql, /-- Grant on table "t" to "app"\nGRANT SELECT ON TABLE public\.t TO app;/)
+})
+
+test('access control: a privilege that does not apply and a policy on a missing table are errors with spans, exit 2', () => {
+  const bad = file('bad.sql', 'CREATE TABLE t (a int);\nGRANT EXECUTE ON TABLE t TO PUBLIC;\nCREATE POLICY p ON missing USING (true);\n')
+  const r = run(['diff', '--to', bad])
+  assert.is(r.code, 2)
+  assert.is(r.out, '')
+  assert.match(r.err, /bad\.sql:2:1: error E-INVALID-PRIVILEGE/)
+  assert.match(r.err, /bad\.sql:3:20: error E-UNDEFINED-TABLE: relation "missing" does not exist/)
+  assert.not.match(r.err, /\n\s+at /)
+})
+
 test('no --from means an empty database; json format is the change set', () => {
   const t = file('t.sql', 'create table "Users" (id int primary key, name text not null);\n')
   const r = run(['diff', '--to', t])

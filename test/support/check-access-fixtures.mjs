@@ -25,6 +25,15 @@ import path from 'path'
 import { execFileSync } from 'child_process'
 import { fileURLToPath } from 'url'
 
+// The listing query is shared with the seed 003 golden tests: test/support/acl-listing.ts, built
+// into dist/ by `npx tsc -p .` (run that first).
+const listing = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/test/support/acl-listing.js')
+if (!fs.existsSync(listing)) {
+  console.error(`${listing} is missing: build first (npx tsc -p .)`)
+  process.exit(2)
+}
+const { ACL_SQL, REST_SQL } = await import(listing)
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/access')
 const args = process.argv.slice(2)
 const opt = (name) => {
@@ -46,132 +55,6 @@ const pgBin = opt('--bin') ?? ''
 const writeExpected = flag('--write-expected')
 const verbose = flag('--verbose')
 const filter = args[0] ?? ''
-
-/** Roles present in a fresh cluster; every other role belongs to the case being loaded. */
-const CASE_ROLE = `(%s <> 'postgres' AND %s !~ '^pg_')`
-const caseRole = (col) => CASE_ROLE.replaceAll('%s', col)
-const USER_NS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname !~ '^pg_temp_' AND n.nspname !~ '^pg_toast_temp_'`
-const who = (oid) => `CASE WHEN ${oid} = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(${oid})::text END`
-const yn = (b) => `CASE WHEN ${b} THEN 'YES' ELSE 'NO' END`
-
-/**
- * The ACL listing: one line per (object, grantee, privilege, grantor, grantable), after expanding a
- * NULL ACL to acldefault(kind, owner). Format: `<kind> <identity> | <grantee> | <PRIVILEGE> | <grantor> | <YES|NO>`.
- * Default ACLs: `default-acl <objtype> <global|in schema s> for <role> | …`; an entry whose ACL is
- * empty gives one line `… | - | (none) | - | -`.
- */
-const ACL_SQL = `
-WITH obj(kind, ident, acl) AS (
-  SELECT 'database', '(current)', coalesce(d.datacl, acldefault('d', d.datdba))
-    FROM pg_database d WHERE d.datname = current_database()
-  UNION ALL
-  SELECT 'schema', quote_ident(n.nspname), coalesce(n.nspacl, acldefault('n', n.nspowner))
-    FROM pg_namespace n WHERE ${USER_NS}
-  UNION ALL
-  SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
-           WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'sequence' END,
-         (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity,
-         coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner))
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${USER_NS}
-  UNION ALL
-  SELECT 'column', (pg_identify_object('pg_class'::regclass, a.attrelid, a.attnum)).identity, a.attacl
-    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND ${USER_NS}
-  UNION ALL
-  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
-         (pg_identify_object('pg_proc'::regclass, p.oid, 0)).identity, coalesce(p.proacl, acldefault('f', p.proowner))
-    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE ${USER_NS}
-  UNION ALL
-  SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END,
-         (pg_identify_object('pg_type'::regclass, t.oid, 0)).identity, coalesce(t.typacl, acldefault('T', t.typowner))
-    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-   WHERE ${USER_NS} AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
-     AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
-  UNION ALL
-  SELECT 'language', quote_ident(l.lanname), coalesce(l.lanacl, acldefault('l', l.lanowner))
-    FROM pg_language l WHERE l.lanispl
-  UNION ALL
-  SELECT 'foreign-data wrapper', quote_ident(w.fdwname), coalesce(w.fdwacl, acldefault('F', w.fdwowner)) FROM pg_foreign_data_wrapper w
-  UNION ALL
-  SELECT 'server', quote_ident(s.srvname), coalesce(s.srvacl, acldefault('S', s.srvowner)) FROM pg_foreign_server s
-), dacl(kind, ident, acl) AS (
-  SELECT 'default-acl',
-         CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
-           WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' WHEN 'L' THEN 'large objects' ELSE d.defaclobjtype::text END
-         || CASE WHEN d.defaclnamespace = 0 THEN ' global' ELSE ' in schema ' || quote_ident(d.defaclnamespace::regnamespace::text) END
-         || ' for ' || quote_ident(pg_get_userbyid(d.defaclrole)),
-         d.defaclacl
-    FROM pg_default_acl d
-)
-SELECT o.kind || ' ' || o.ident || ' | ' || ${who('x.grantee')} || ' | ' || x.privilege_type || ' | ' || ${who('x.grantor')} || ' | ' || ${yn('x.is_grantable')} AS line
-  FROM (SELECT * FROM obj UNION ALL SELECT * FROM dacl) o, aclexplode(o.acl) x
-UNION ALL
-SELECT kind || ' ' || ident || ' | - | (none) | - | -' FROM dacl WHERE cardinality(acl) = 0
-ORDER BY 1`
-
-/** Everything else that access control is made of: roles, memberships, owners, RLS, policies. */
-const REST_SQL = `
-SELECT line FROM (
-  SELECT 'role ' || quote_ident(r.rolname) || ' | ' ||
-         coalesce(nullif(concat_ws(' ', CASE WHEN r.rolsuper THEN 'SUPERUSER' END, CASE WHEN NOT r.rolinherit THEN 'NOINHERIT' END,
-           CASE WHEN r.rolcreaterole THEN 'CREATEROLE' END, CASE WHEN r.rolcreatedb THEN 'CREATEDB' END,
-           CASE WHEN r.rolcanlogin THEN 'LOGIN' END, CASE WHEN r.rolreplication THEN 'REPLICATION' END,
-           CASE WHEN r.rolbypassrls THEN 'BYPASSRLS' END,
-           CASE WHEN r.rolconnlimit <> -1 THEN 'CONNECTION LIMIT ' || r.rolconnlimit END,
-           CASE WHEN r.rolvaliduntil IS NOT NULL THEN 'VALID UNTIL ' || r.rolvaliduntil::text END), ''), '-') AS line
-    FROM pg_roles r WHERE ${caseRole('r.rolname')}
-  UNION ALL
-  SELECT 'role-comment ' || quote_ident(r.rolname) || ' | ' || d.description
-    FROM pg_shdescription d JOIN pg_roles r ON r.oid = d.objoid AND d.classoid = 'pg_authid'::regclass
-   WHERE ${caseRole('r.rolname')}
-  UNION ALL
-  SELECT 'role-setting ' || CASE WHEN s.setrole = 0 THEN '(all roles)' ELSE quote_ident(pg_get_userbyid(s.setrole)) END ||
-         ' in ' || CASE WHEN s.setdatabase = 0 THEN '(all databases)'
-                        WHEN s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) THEN '(current database)'
-                        ELSE '(other database)' END || ' | ' || array_to_string(s.setconfig, ', ')
-    FROM pg_db_role_setting s
-   WHERE s.setdatabase = 0 OR s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
-  UNION ALL
-  SELECT 'membership ' || quote_ident(pg_get_userbyid(m.roleid)) || ' to ' || quote_ident(pg_get_userbyid(m.member)) ||
-         ' | grantor ' || coalesce(pg_get_userbyid(m.grantor)::text, '?') || ' | ' ||
-         (to_jsonb(m) - 'oid' - 'roleid' - 'member' - 'grantor')::text
-    FROM pg_auth_members m
-   WHERE ${caseRole('pg_get_userbyid(m.member)::text')} OR ${caseRole('pg_get_userbyid(m.roleid)::text')}
-  UNION ALL
-  SELECT 'owner database (current) | ' || pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()
-  UNION ALL
-  SELECT 'owner schema ' || quote_ident(n.nspname) || ' | ' || pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE ${USER_NS}
-  UNION ALL
-  SELECT 'owner ' || (pg_identify_object('pg_class'::regclass, c.oid, 0)).type || ' ' ||
-         (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity || ' | ' || pg_get_userbyid(c.relowner)
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND ${USER_NS}
-  UNION ALL
-  SELECT 'owner ' || (pg_identify_object('pg_proc'::regclass, p.oid, 0)).type || ' ' ||
-         (pg_identify_object('pg_proc'::regclass, p.oid, 0)).identity || ' | ' || pg_get_userbyid(p.proowner)
-    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE ${USER_NS}
-  UNION ALL
-  SELECT 'owner type ' || (pg_identify_object('pg_type'::regclass, t.oid, 0)).identity || ' | ' || pg_get_userbyid(t.typowner)
-    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-   WHERE ${USER_NS} AND t.typrelid = 0 AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
-  UNION ALL
-  SELECT 'column ' || (pg_identify_object('pg_class'::regclass, a.attrelid, a.attnum)).identity || ' | ' || format_type(a.atttypid, a.atttypmod)
-    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND ${USER_NS}
-  UNION ALL
-  SELECT 'rls ' || (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity || ' | enabled ' || ${yn('c.relrowsecurity')} ||
-         ' | forced ' || ${yn('c.relforcerowsecurity')}
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND ${USER_NS}
-  UNION ALL
-  SELECT 'policy ' || (pg_identify_object('pg_class'::regclass, p.polrelid, 0)).identity || '.' || quote_ident(p.polname) ||
-         ' | ' || CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END ||
-         ' | ' || CASE WHEN p.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END ||
-         ' | to ' || (SELECT string_agg(${who('r')}, ', ' ORDER BY ${who('r')}) FROM unnest(p.polroles) r) ||
-         ' | using ' || coalesce(pg_get_expr(p.polqual, p.polrelid), '-') ||
-         ' | check ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '-')
-    FROM pg_policy p
-) s ORDER BY 1`
 
 const cases = fs
   .readdirSync(root, { withFileTypes: true })

@@ -29,8 +29,11 @@ export const repoRoot = (): string => {
   return d
 }
 
-export const diffCases = (): ReadonlyArray<DiffCase> => {
-  const root = join(repoRoot(), 'fixtures', 'diff')
+export const diffCases = (): ReadonlyArray<DiffCase> => fixtureCases('diff')
+
+/** The a/b cases under `fixtures/<area>` (`diff`, `access`), in name order. */
+export const fixtureCases = (area: string): ReadonlyArray<DiffCase> => {
+  const root = join(repoRoot(), 'fixtures', area)
   if (!existsSync(root)) return []
   return readdirSync(root)
     .sort()

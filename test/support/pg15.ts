@@ -32,6 +32,12 @@ export const withDatabase = (url: string, database: string): string => {
 const roleNames = async (c: pg.Client): Promise<ReadonlySet<string>> =>
   new Set((await c.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows.map((r) => r.rolname))
 
+/** User-created roles (oid ≥ FirstNormalObjectId: neither the bootstrap superuser nor a predefined role). */
+const userRoles = async (c: pg.Client): Promise<ReadonlyArray<string>> =>
+  (await c.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE oid >= 16384 ORDER BY oid')).rows.map((r) => r.rolname)
+
+const quoteRole = (r: string): string => `"${r.replace(/"/g, '""')}"`
+
 /** A fresh database on the server; closing it drops the database and the roles the case created. */
 export const freshServer = async (url: string): Promise<TestDb> => {
   const a = await admin(url)
@@ -48,11 +54,21 @@ export const freshServer = async (url: string): Promise<TestDb> => {
       await client.query(script)
     },
     close: async () => {
-      const created = [...(await roleNames(a))].filter((r) => !before.has(r))
-      for (const r of created) await client.query(`DROP OWNED BY "${r.replace(/"/g, '""')}" CASCADE`).catch(() => undefined)
+      const created = (await userRoles(a)).filter((r) => !before.has(r))
+      // the case may have left the session under SET ROLE, or in a failed transaction
+      await client.query('ROLLBACK').catch(() => undefined)
+      await client.query('RESET ROLE; RESET SESSION AUTHORIZATION').catch(() => undefined)
+      if (created.length) await client.query(`DROP OWNED BY ${created.map(quoteRole).join(', ')} CASCADE`).catch(() => undefined)
       await client.end()
       await a.query(`DROP DATABASE IF EXISTS ${name}`)
-      for (const r of created) await a.query(`DROP ROLE IF EXISTS "${r.replace(/"/g, '""')}"`).catch(() => undefined)
+      // one statement for all: memberships granted by one of them do not block dropping the others
+      if (created.length) {
+        await a.query(`DROP ROLE IF EXISTS ${created.map(quoteRole).join(', ')}`).catch(async () => {
+          for (const r of [...created].reverse()) await a.query(`DROP ROLE IF EXISTS ${quoteRole(r)}`).catch(() => undefined)
+        })
+      }
+      const left = (await userRoles(a)).filter((r) => !before.has(r))
+      if (left.length) console.error(`pg15: roles left behind on the server after ${name}: ${left.join(', ')}`)
     },
   }
 }

@@ -27,7 +27,7 @@ export interface Migrator {
 }
 
 export const migrator: Migrator = {
-  migrate: (from, to) => emitSql(diff(from, to)),
+  migrate: (from, to) => emitSql(diff(from, to), { pgVersion: to.pgVersion }),
   changeCount: (from, to) => diff(from, to).changes.length,
 }
 

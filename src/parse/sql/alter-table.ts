@@ -11,6 +11,7 @@ import { dropRelation } from './drop.js'
 import { queryUsesColumn } from './rewrite-refs.js'
 import { storedExpr } from './server-env.js'
 import { identityOf, seqParams } from './sequence.js'
+import { reowned } from './acl-owner.js'
 import { clean, triggerKey, without } from './state.js'
 import { argText, at, defElems, listItems, optionsRecord, roleName, strings, typeText, type Ctx } from './util.js'
 import { chooseName } from '../../normalize/names.js'
@@ -221,6 +222,14 @@ const tableCmd = (c: Ctx, key: string, t: Table, cmd: AlterTableCmd): Table | un
         ),
       }
     }
+    case 'AT_EnableRowSecurity':
+      return { ...t, rowSecurity: true }
+    case 'AT_DisableRowSecurity':
+      return without(t, 'rowSecurity')
+    case 'AT_ForceRowSecurity':
+      return { ...t, forceRowSecurity: true }
+    case 'AT_NoForceRowSecurity':
+      return without(t, 'forceRowSecurity')
     case 'AT_SetLogged':
     case 'AT_SetUnLogged':
       return { ...t, persistence: cmd.subtype === 'AT_SetLogged' ? 'permanent' : 'unlogged' }
@@ -299,7 +308,7 @@ const compositeCmd = (c: Ctx, n: AlterTableStmt): void => {
     else if (cmd.subtype === 'AT_AlterColumnType' && def && 'ColumnDef' in def && def.ColumnDef.typeName) {
       const type = typeText(c, def.ColumnDef.typeName)
       t = { ...t, attributes: t.attributes.map((a) => (a.name === cmd.name ? { ...a, type } : a)) }
-    } else if (cmd.subtype === 'AT_ChangeOwner') t = { ...t, owner: roleName(c.st, cmd.newowner) }
+    } else if (cmd.subtype === 'AT_ChangeOwner') t = reowned(t, roleName(c.st, cmd.newowner), c.st.pgVersion)
     else c.st.warn('W-UNSUPPORTED', `ALTER TYPE ${(cmd.subtype ?? '').replace(/^AT_/, '')} is not supported`, c.span)
   }
   c.st.setType(key, t)

@@ -8,6 +8,7 @@ import { serialType } from '../../normalize/types.js'
 import { identityOf, seqParams } from './sequence.js'
 import { storedExpr } from './server-env.js'
 import { at, strings, typeText, type Ctx } from './util.js'
+import { creationAcl } from './acl-create.js'
 
 export interface BuiltColumn {
   readonly column: Column
@@ -126,6 +127,7 @@ export const buildColumn = (
       ...params,
       persistence: 'permanent',
       ownedBy: { schema, table, column: name },
+      ...creationAcl(c.st, 'sequence', c.st.role, schema),
       span: c.span,
     }
     col.default = nextvalDefault(schema, seqName)

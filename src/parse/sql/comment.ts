@@ -126,6 +126,14 @@ export const commentOn = (c: Ctx, n: CommentStmt): void => {
       c.st.extensions.set(name, withComment(e, text))
       return
     }
+    case 'OBJECT_ROLE': {
+      const name = strings(obj ? [obj] : [])[0] ?? ''
+      const r = c.st.roles.get(name)
+      if (c.st.droppedRoles.has(name)) return c.st.error('E-UNDEFINED-ROLE', `role "${name}" does not exist`, c.span)
+      if (!r) return c.st.warn('W-EXTERNAL-ROLE', `role "${name}" is not declared in the files (external): its comment is not managed; statement skipped`, c.span)
+      c.st.roles.set(name, withComment(r, text))
+      return
+    }
     default:
       c.st.warn('W-UNSUPPORTED', `COMMENT ON ${type.replace(/^OBJECT_/, '')} is not supported; statement skipped`, c.span)
   }

@@ -3,6 +3,7 @@ import type { DropStmt, Node } from '@pgsql/types'
 import type { Table } from '../../ir/objects.js'
 import { functionLabel, lookupFunction } from './function.js'
 import { triggerKey } from './state.js'
+import { dropPolicy, policiesOf } from './policy.js'
 import { typeKeyOf } from './type-stmt.js'
 import { listItems, qname, strings, type Ctx } from './util.js'
 
@@ -49,6 +50,7 @@ export const dropRelation = (c: Ctx, key: string, cascade: boolean): boolean => 
   }
   for (const i of [...(c.st.indexesOf.get(key) ?? [])]) c.st.setRelation(i, undefined)
   for (const t of [...(c.st.triggersOf.get(key) ?? [])]) c.st.setTrigger(t, undefined)
+  if (r.kind === 'Table') for (const [k] of policiesOf(c, r.schema, r.name)) c.st.policies.delete(k)
   return true
 }
 
@@ -123,6 +125,8 @@ const dropOne = (c: Ctx, n: DropStmt, obj: Node, cascade: boolean): void => {
       c.st.setTrigger(key, undefined)
       return
     }
+    case 'OBJECT_POLICY':
+      return dropPolicy(c, strings(listItems(obj)), !!n.missing_ok)
     case 'OBJECT_SCHEMA': {
       const name = strings([obj])[0] ?? ''
       if (!c.st.schemas.has(name)) return missing(c, n, `schema "${name}"`)

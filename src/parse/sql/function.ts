@@ -6,6 +6,7 @@ import { LIST_QUOTE_SETTINGS } from '../../ir/settings.js'
 import type { ArgMode, Function, FunctionArg } from '../../ir/objects.js'
 import { exprText, sqlBodyText } from '../../normalize/expr.js'
 import { argText, defElems, listItems, qname, strings, typeText, type Ctx } from './util.js'
+import { creationAcl } from './acl-create.js'
 
 const MODES: Readonly<Record<string, ArgMode>> = {
   FUNC_PARAM_IN: 'in',
@@ -152,6 +153,10 @@ export const createFunction = (c: Ctx, n: CreateFunctionStmt): void => {
     if (!n.replace) return c.st.error('E-DUPLICATE-FUNCTION', `function "${q.name}" already exists with same argument types`, c.span)
     f.owner = prev.owner
     if (prev.comment !== undefined) f.comment = prev.comment
+    if (prev.acl !== undefined) f.acl = prev.acl
+  } else {
+    const { acl } = creationAcl(c.st, 'function', f.owner, schema)
+    if (acl) f.acl = acl
   }
   c.st.setFunction(id, f)
 }

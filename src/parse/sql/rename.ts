@@ -11,7 +11,10 @@ import { renameColumnInExpr, renameColumnInQuery, renameRegclassInExpr, renameRe
 import { functionLabel, lookupFunction } from './function.js'
 import { triggerKey, type Relation } from './state.js'
 import { typeKeyOf } from './type-stmt.js'
+import { renameRole } from './role-rename.js'
 import { at, listItems, qname, roleName, strings, type Ctx } from './util.js'
+import { reowned } from './acl-owner.js'
+import { movePolicies, policiesOf, renamePolicy } from './policy.js'
 
 const lookupRel = (c: Ctx, rv: RangeVar | undefined, missingOk: boolean | undefined): [string, Relation] | undefined => {
   if (!rv) return undefined
@@ -53,6 +56,7 @@ export const moveRelation = (c: Ctx, key: string, schema: string, name: string):
   if (next.kind === 'Table') next = { ...next, constraints: retarget(next.constraints) }
   if (deps && (next.kind === 'View' || next.kind === 'MaterializedView')) c.st.setView(newKey, next, deps)
   else c.st.setRelation(newKey, next)
+  if (r.kind === 'Table') movePolicies(c, r, { schema, name })
   for (const k of indexes) {
     const i = c.st.relations.get(k)
     if (i?.kind !== 'Index') continue
@@ -115,7 +119,15 @@ export const moveRelation = (c: Ctx, key: string, schema: string, name: string):
 const renameColumn = (c: Ctx, key: string, r: Relation, from: string, to: string): void => {
   if (r.kind === 'View' || r.kind === 'MaterializedView') {
     if (!r.columns.includes(from)) return c.st.error('E-UNDEFINED-COLUMN', `column "${from}" does not exist`, c.span)
-    c.st.setRelation(key, { ...r, columns: r.columns.map((x) => (x === from ? to : x)) })
+    const renamedKeys = <V>(m: Readonly<Record<string, V>> | undefined) => (m ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k === from ? to : k, v])) : undefined)
+    const columnComments = renamedKeys(r.columnComments)
+    const columnAcls = renamedKeys(r.columnAcls)
+    c.st.setRelation(key, {
+      ...r,
+      columns: r.columns.map((x) => (x === from ? to : x)),
+      ...(columnComments ? { columnComments } : {}),
+      ...(columnAcls ? { columnAcls: Object.fromEntries(Object.entries(columnAcls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : {}),
+    })
     return
   }
   if (r.kind !== 'Table') return c.st.error('E-WRONG-OBJECT-TYPE', `"${r.name}" is not a table`, c.span)
@@ -199,6 +211,8 @@ const renameColumn = (c: Ctx, key: string, r: Relation, from: string, to: string
     const t = c.st.triggers.get(k)
     if (t?.columns.includes(from)) c.st.setTrigger(k, { ...t, columns: ren(t.columns) })
   }
+  for (const [k, p] of policiesOf(c, r.schema, r.name))
+    c.st.policies.set(k, { ...p, ...(p.using !== undefined ? { using: ex(p.using) } : {}), ...(p.check !== undefined ? { check: ex(p.check) } : {}) })
 }
 
 const renameSchema = (c: Ctx, from: string, to: string): void => {
@@ -263,6 +277,10 @@ export const renameStmt = (c: Ctx, n: RenameStmt): void => {
     }
     case 'OBJECT_SCHEMA':
       return renameSchema(c, n.subname ?? '', to)
+    case 'OBJECT_POLICY':
+      return renamePolicy(c, n.relation, n.subname ?? '', to)
+    case 'OBJECT_ROLE':
+      return renameRole(c, n.subname ?? '', to)
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
       const names = n.object && 'TypeName' in n.object ? n.object.TypeName.names : listItems(n.object)
@@ -351,11 +369,11 @@ export const alterSchemaOf = (c: Ctx, n: AlterObjectSchemaStmt): void => {
 export const setRelationOwner = (c: Ctx, key: string, owner: string): void => {
   const r = c.st.relations.get(key)
   if (!r || r.kind === 'Index') return
-  c.st.setRelation(key, { ...r, owner })
+  c.st.setRelation(key, reowned(r, owner, c.st.pgVersion))
   if (r.kind === 'Table')
     for (const k of [...(c.st.ownedSequences.get(key) ?? [])]) {
       const s = c.st.relations.get(k)
-      if (s?.kind === 'Sequence') c.st.setRelation(k, { ...s, owner })
+      if (s?.kind === 'Sequence') c.st.setRelation(k, reowned(s, owner, c.st.pgVersion))
     }
 }
 
@@ -368,7 +386,7 @@ export const alterOwner = (c: Ctx, n: AlterOwnerStmt): void => {
       const name = strings(obj ? [obj] : [])[0] ?? ''
       const s = c.st.schemas.get(name)
       if (!s) return c.st.error('E-UNDEFINED-SCHEMA', `schema "${name}" does not exist`, c.span)
-      c.st.schemas.set(name, { ...s, owner })
+      c.st.schemas.set(name, reowned(s, owner, c.st.pgVersion))
       return
     }
     case 'OBJECT_TYPE':
@@ -377,7 +395,7 @@ export const alterOwner = (c: Ctx, n: AlterOwnerStmt): void => {
       const key = typeKeyOf(c, names)
       const t = key ? c.st.types.get(key) : undefined
       if (!key || !t) return c.st.error('E-UNDEFINED-OBJECT', `type "${qname(names).name}" does not exist`, c.span)
-      c.st.setType(key, { ...t, owner })
+      c.st.setType(key, reowned(t, owner, c.st.pgVersion))
       return
     }
     case 'OBJECT_FUNCTION':
@@ -386,7 +404,13 @@ export const alterOwner = (c: Ctx, n: AlterOwnerStmt): void => {
       if (!obj || !('ObjectWithArgs' in obj)) return
       const found = lookupFunction(c, obj.ObjectWithArgs)
       if (!found || found === 'ambiguous') return c.st.error('E-UNDEFINED-FUNCTION', `function ${functionLabel(obj.ObjectWithArgs)} does not exist`, c.span)
-      c.st.setFunction(found.id, { ...found.fn, owner })
+      c.st.setFunction(found.id, reowned(found.fn, owner, c.st.pgVersion))
+      return
+    }
+    case 'OBJECT_DATABASE': {
+      // any database name is the target database (see acl-target.ts)
+      const d = c.st.database ?? { kind: 'Database', owner: c.st.initialRole }
+      c.st.database = reowned(d, owner, c.st.pgVersion)
       return
     }
     default:

@@ -4,6 +4,7 @@ import type { Extension } from '../../ir/objects.js'
 import { EXTENSION_COMMENTS } from '../../normalize/extension-comments.js'
 import { interpret } from './interpret.js'
 import { argText, at, defElems, roleName, type Ctx } from './util.js'
+import { creationAcl } from './acl-create.js'
 
 export const createSchema = (c: Ctx, n: CreateSchemaStmt): void => {
   const owner = n.authrole ? roleName(c.st, n.authrole) : c.st.role
@@ -12,7 +13,7 @@ export const createSchema = (c: Ctx, n: CreateSchemaStmt): void => {
     if (!n.if_not_exists) c.st.error('E-DUPLICATE-SCHEMA', `schema "${name}" already exists`, c.span)
     return
   }
-  c.st.schemas.set(name, { kind: 'Schema', name, owner, span: c.span })
+  c.st.schemas.set(name, { kind: 'Schema', name, owner, ...creationAcl(c.st, 'schema', owner, ''), span: c.span })
   if (!n.schemaElts?.length) return
   const saved = c.st.searchPath
   c.st.searchPath = [name, ...saved]

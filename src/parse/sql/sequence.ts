@@ -3,6 +3,7 @@ import type { AlterSeqStmt, CreateSeqStmt, DefElem, Node } from '@pgsql/types'
 import { relationKey } from '../../ir/names.js'
 import type { Identity, Sequence } from '../../ir/objects.js'
 import { argText, at, defElems, listItems, strings, typeText, type Ctx } from './util.js'
+import { creationAcl } from './acl-create.js'
 import { clean } from './state.js'
 
 export interface SeqParams {
@@ -162,6 +163,7 @@ export const createSequence = (c: Ctx, n: CreateSeqStmt): void => {
     owner: c.st.role,
     ...params,
     persistence: rv.relpersistence === 'u' ? 'unlogged' : 'permanent',
+    ...creationAcl(c.st, 'sequence', c.st.role, schema),
     span: c.span,
   }
   c.st.setRelation(relationKey(schema, name), seq)

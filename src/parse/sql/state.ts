@@ -321,7 +321,8 @@ export class State {
       ...this.memberships.values(),
       ...this.defaultAcls.values(),
       ...this.policies.values(),
-      ...(this.database ? [this.database] : []),
+      // the target database is an object only when something about it differs from a fresh one
+      ...(this.database && (this.database.owner !== this.initialRole || this.database.acl) ? [this.database] : []),
       ...this.schemas.values(),
       ...this.extensions.values(),
       // domain checks in name order, as inspection reads them

@@ -11,6 +11,7 @@ import { buildColumn } from './column.js'
 import { buildConstraint, namingPhase, type Draft } from './constraint.js'
 import { withoutRedundantUnique } from './redundant-unique.js'
 import { at, optionsRecord, strings, type Ctx } from './util.js'
+import { creationAcl } from './acl-create.js'
 
 const STRATEGIES: Readonly<Record<string, PartitionBy['strategy']>> = {
   PARTITION_STRATEGY_RANGE: 'range',
@@ -193,6 +194,7 @@ export const createTable = (c: Ctx, n: CreateStmt): void => {
     ...(pby ? { partitionBy: pby } : {}),
     ...(partitionOf ? { partitionOf } : {}),
     ...(options ? { options } : {}),
+    ...creationAcl(c.st, 'table', c.st.role, schema),
     span: c.span,
   }
   c.st.setRelation(relationKey(schema, name), table)

@@ -13,6 +13,7 @@ import type { Domain } from '../../ir/objects.js'
 import { storedExpr } from './server-env.js'
 import { chooseName } from '../../normalize/names.js'
 import { at, qname, strings, typeText, type Ctx, type QName } from './util.js'
+import { creationAcl } from './acl-create.js'
 
 /** Schema and key for a new type, or undefined (with a diagnostic) when it cannot be created. */
 const newType = (c: Ctx, q: QName, location?: number): { schema: string; key: string } | undefined => {
@@ -34,7 +35,7 @@ export const createEnum = (c: Ctx, n: CreateEnumStmt): void => {
   const q = qname(n.typeName)
   const t = newType(c, q)
   if (!t) return
-  c.st.setType(t.key, { kind: 'Enum', schema: t.schema, name: q.name, owner: c.st.role, values: strings(n.vals), span: c.span })
+  c.st.setType(t.key, { kind: 'Enum', schema: t.schema, name: q.name, owner: c.st.role, values: strings(n.vals), ...creationAcl(c.st, 'type', c.st.role, t.schema), span: c.span })
 }
 
 export const createComposite = (c: Ctx, n: CompositeTypeStmt): void => {
@@ -49,7 +50,7 @@ export const createComposite = (c: Ctx, n: CompositeTypeStmt): void => {
     const collation = d.collClause ? sqlPath(strings(d.collClause.collname)) : ''
     return [{ name: d.colname ?? '', type: typeText(c, d.typeName!), ...(collation ? { collation } : {}) }]
   })
-  c.st.setType(t.key, { kind: 'CompositeType', schema: t.schema, name: q.name, owner: c.st.role, attributes, span: c.span })
+  c.st.setType(t.key, { kind: 'CompositeType', schema: t.schema, name: q.name, owner: c.st.role, attributes, ...creationAcl(c.st, 'type', c.st.role, t.schema), span: c.span })
 }
 
 const domainCheck = (c: Ctx, d: Domain, con: PgConstraint, used: Set<string>): Domain['checks'][number] | undefined => {
@@ -102,6 +103,7 @@ export const createDomain = (c: Ctx, n: CreateDomainStmt): void => {
     notNull: false,
     checks: [],
     ...(collation ? { collation } : {}),
+    ...creationAcl(c.st, 'type', c.st.role, t.schema),
     span: c.span,
   }
   c.st.setType(t.key, applyDomainConstraints(c, base, n.constraints ?? []))

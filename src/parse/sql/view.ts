@@ -6,6 +6,7 @@ import { statementText } from '../../normalize/expr.js'
 import { targetColname } from '../../normalize/names.js'
 import { viewQuery } from './view-form.js'
 import { argText, at, defElems, strings, type Ctx } from './util.js'
+import { creationAcl } from './acl-create.js'
 
 /** Every RangeVar in a query (relation references) and every CTE name. */
 const collect = (node: unknown, rangeVars: Array<{ schemaname?: string; relname?: string; location?: number }>, ctes: Set<string>): void => {
@@ -149,6 +150,8 @@ export const createView = (c: Ctx, n: ViewStmt): void => {
     ...(securityInvoker !== undefined ? { securityInvoker } : {}),
     ...(prev?.comment !== undefined ? { comment: prev.comment } : {}),
     ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}),
+    ...(prev?.columnAcls ? { columnAcls: prev.columnAcls } : {}),
+    ...(prev ? (prev.acl ? { acl: prev.acl } : {}) : creationAcl(c.st, 'table', c.st.role, schema)),
     span: c.span,
   }
   c.st.setView(key, view, deps)
@@ -181,6 +184,7 @@ export const createTableAs = (c: Ctx, n: CreateTableAsStmt): void => {
     query: statementText(viewQuery(c.st, n.query)),
     columns: outCols,
     withData: !into.skipData,
+    ...creationAcl(c.st, 'table', c.st.role, schema),
     span: c.span,
   }
   c.st.setView(relationKey(schema, name), mv, deps)
