@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check'
 import type { Catalog, PgVersion } from '../src/ir/catalog.js'
+import { decorate } from './access-build.js'
+import { accessPlanArbitrary } from './access-plan.js'
 import { buildSide } from './build.js'
 import type { NameMode } from './names.js'
 import { planArbitrary, type Plan } from './plan.js'
@@ -43,4 +45,17 @@ export const arbitraryPair = (o: CatalogOptions = {}): fc.Arbitrary<Pair> =>
   fc.tuple(planArbitrary({ pair: true }), versionArb(o)).map(([plan, v]) => {
     const mode = o.names ?? 'mixed'
     return { plan, a: buildSide(plan, 'a', mode, v), b: buildSide(plan, 'b', mode, v) }
+  })
+
+// ── with access control: roles, memberships, ACLs, default ACLs, policies, RLS (properties/access-*.ts) ──
+
+/** A catalog with an access-control layer on top. */
+export const arbitraryAccessCatalog = (o: CatalogOptions = {}): fc.Arbitrary<Catalog> =>
+  fc.tuple(arbitraryGenerated(o), accessPlanArbitrary()).map(([g, p]) => decorate(g.catalog, p, o.names ?? 'mixed'))
+
+/** A pair whose two sides each get an access layer (role names are shared: same plan index, same name). */
+export const arbitraryAccessPair = (o: CatalogOptions = {}): fc.Arbitrary<Pair> =>
+  fc.tuple(arbitraryPair(o), accessPlanArbitrary(), accessPlanArbitrary()).map(([p, x, y]) => {
+    const mode = o.names ?? 'mixed'
+    return { plan: p.plan, a: decorate(p.a, x, mode), b: decorate(p.b, y, mode) }
   })
