@@ -1,6 +1,15 @@
 -- pgcharter demo, version 1: a small team task tracker.
 -- Try: pgcharter diff --from examples/v1.sql --to examples/v2.sql
 
+-- Who may do what. Roles are cluster-wide: these are the ones this schema manages.
+CREATE ROLE app_rw NOLOGIN;
+CREATE ROLE app_ro NOLOGIN;
+CREATE ROLE api LOGIN CONNECTION LIMIT 20 IN ROLE app_rw;
+
+-- Objects created from here on: functions are not executable by everyone, readers see new tables.
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO app_ro;
+
 CREATE TYPE task_status AS ENUM ('todo', 'doing', 'done');
 
 CREATE TABLE teams (
@@ -45,3 +54,12 @@ CREATE VIEW open_tasks AS
   SELECT t.id, t.title, u.display_name AS assignee
   FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id
   WHERE t.status <> 'done';
+
+GRANT USAGE ON SCHEMA public TO app_rw, app_ro;
+GRANT SELECT, INSERT, UPDATE, DELETE ON teams, users, tasks TO app_rw;
+GRANT EXECUTE ON FUNCTION touch_updated_at() TO app_rw;
+
+-- Each team sees only its own tasks.
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY team_isolation ON tasks TO app_rw
+  USING (team_id = current_setting('app.team_id')::integer);

@@ -4,7 +4,18 @@
 --   * tasks get a due date, a priority with a CHECK, and ON DELETE SET NULL on the assignee
 --   * a partial index on overdue work, a new labels table with a join table
 --   * open_tasks shows the due date; a function counts a team's open tasks
+--   * access: api's limit and expiry, a reporting login, readers lose users.email, RLS forced
 -- Try: pgcharter diff --from examples/v1.sql --to examples/v2.sql
+
+-- Who may do what. Roles are cluster-wide: these are the ones this schema manages.
+CREATE ROLE app_rw NOLOGIN;
+CREATE ROLE app_ro NOLOGIN;
+CREATE ROLE api LOGIN CONNECTION LIMIT 50 VALID UNTIL '2027-06-30' IN ROLE app_rw;
+CREATE ROLE reporting LOGIN IN ROLE app_ro, pg_read_all_stats;
+
+-- Objects created from here on: functions are not executable by everyone, readers see new tables.
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO app_ro;
 
 CREATE TYPE task_status AS ENUM ('todo', 'doing', 'blocked', 'done');
 
@@ -73,3 +84,16 @@ CREATE VIEW open_tasks AS
   SELECT t.id, t.title, u.display_name AS assignee, t.due_on
   FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id
   WHERE t.status <> 'done';
+
+GRANT USAGE ON SCHEMA public TO app_rw, app_ro;
+GRANT SELECT, INSERT, UPDATE, DELETE ON teams, users, tasks, labels, task_labels TO app_rw;
+GRANT EXECUTE ON FUNCTION touch_updated_at(), open_task_count(integer) TO app_rw;
+-- readers no longer see e-mail addresses
+REVOKE SELECT ON users FROM app_ro;
+GRANT SELECT (id, team_id, display_name, created_at) ON users TO app_ro;
+
+-- Each team sees and writes only its own tasks, also for the table owner.
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY team_isolation ON tasks TO app_rw
+  USING (team_id = current_setting('app.team_id')::integer)
+  WITH CHECK (team_id = current_setting('app.team_id')::integer);
