@@ -67,13 +67,19 @@ test('access control end to end: a password is warned about and never printed', 
   assert.match(sql, /-- Grant on table "t" to "app"\nGRANT SELECT ON TABLE public\.t TO app;/)
 })
 
-test('access control: a privilege that does not apply and a policy on a missing table are errors with spans, exit 2', () => {
-  const bad = file('bad.sql', 'CREATE TABLE t (a int);\nGRANT EXECUTE ON TABLE t TO PUBLIC;\nCREATE POLICY p ON missing USING (true);\n')
+test('access control: bad grants, a dropped role, a missing table and a membership cycle are reported together, exit 2', () => {
+  const bad = file(
+    'bad.sql',
+    'CREATE ROLE a;\nCREATE ROLE b IN ROLE a;\nGRANT b TO a;\nCREATE TABLE t (x int);\nGRANT EXECUTE ON TABLE t TO a;\n' +
+      'CREATE ROLE gone;\nDROP ROLE gone;\nREVOKE SELECT ON t FROM gone;\nCREATE POLICY p ON missing USING (true);\n',
+  )
   const r = run(['diff', '--to', bad])
   assert.is(r.code, 2)
   assert.is(r.out, '')
-  assert.match(r.err, /bad\.sql:2:1: error E-INVALID-PRIVILEGE/)
-  assert.match(r.err, /bad\.sql:3:20: error E-UNDEFINED-TABLE: relation "missing" does not exist/)
+  assert.match(r.err, /bad\.sql:3:12: error E-MEMBERSHIP-CYCLE: role "b" is a member of role "a"/)
+  assert.match(r.err, /bad\.sql:5:1: error E-INVALID-PRIVILEGE: invalid privilege type EXECUTE for relation/)
+  assert.match(r.err, /bad\.sql:8:25: error E-UNDEFINED-ROLE: role "gone" does not exist/)
+  assert.match(r.err, /bad\.sql:9:20: error E-UNDEFINED-TABLE: relation "missing" does not exist/)
   assert.not.match(r.err, /\n\s+at /)
 })
 
