@@ -11,6 +11,7 @@ import {
   DefaultAclObjectType,
   Membership,
   Privilege,
+  roleAttributes,
   Constraint,
   DbObject,
   DomainCheck,
@@ -150,14 +151,7 @@ export type SequenceParams = t.TypeOf<typeof SequenceParams>
 /** Role attributes an ALTER ROLE sets (only the ones that change). */
 export const RoleAttributes = t.readonly(
   t.partial({
-    superuser: t.boolean,
-    createDb: t.boolean,
-    createRole: t.boolean,
-    inherit: t.boolean,
-    login: t.boolean,
-    replication: t.boolean,
-    bypassRls: t.boolean,
-    connectionLimit: t.number,
+    ...roleAttributes,
     /** absent from the object = no limit; here the string `infinity` resets it */
     validUntil: t.string,
   }),

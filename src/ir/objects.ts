@@ -432,19 +432,19 @@ export type RoleSetting = t.TypeOf<typeof RoleSetting>
  * (`infinity` is stored as absent: a role's limit can be set to infinity but never back to NULL); `settings`
  * are in (inDatabase, name) order. A password is never stored.
  */
+/** The attributes of a role (shared with the AlterRole change, which sets some of them). */
+export const roleAttributes = {
+  superuser: t.boolean,
+  createDb: t.boolean,
+  createRole: t.boolean,
+  inherit: t.boolean,
+  login: t.boolean,
+  replication: t.boolean,
+  bypassRls: t.boolean,
+  connectionLimit: t.number,
+}
 export const Role = roOpt(
-  {
-    kind: t.literal('Role'),
-    name: t.string,
-    superuser: t.boolean,
-    createDb: t.boolean,
-    createRole: t.boolean,
-    inherit: t.boolean,
-    login: t.boolean,
-    replication: t.boolean,
-    bypassRls: t.boolean,
-    connectionLimit: t.number,
-  },
+  { kind: t.literal('Role'), name: t.string, ...roleAttributes },
   { span: Span, comment: t.string, validUntil: t.string, settings: list(RoleSetting) },
 )
 export type Role = t.TypeOf<typeof Role>
