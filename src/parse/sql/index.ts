@@ -1,7 +1,7 @@
 /** The SQL front end: a list of SQL files interpreted in order into a Catalog, with diagnostics. */
 import * as E from 'fp-ts/lib/Either.js'
 import { DEFAULT_PG_VERSION, type Catalog, type PgVersion } from '../../ir/catalog.js'
-import type { Diagnostic } from '../../ir/span.js'
+import type { Diagnostic, Span } from '../../ir/span.js'
 import { interpret } from './interpret.js'
 import { parseSql, type Statement } from './parser.js'
 import { stripMeta } from './settings.js'
@@ -45,4 +45,28 @@ export const loadSql = (sources: ReadonlyArray<SqlSource>, options: LoadOptions 
   if (syntax.length) return { catalog: st.toCatalog(), diagnostics: syntax }
   for (const stmts of files) for (const s of stmts) interpret(st, s)
   return { catalog: st.toCatalog(), diagnostics: st.diagnostics }
+}
+
+/**
+ * An interpreter session for statements produced by another front end (the HCL loader): each
+ * `run` interprets one SQL text against the same working state and returns its diagnostics, with
+ * every span replaced by `span` (the declaration the statement came from).
+ */
+export interface SqlSession {
+  run(sql: string, span: Span): ReadonlyArray<Diagnostic>
+  catalog(): Catalog
+}
+
+export const sqlSession = (options: LoadOptions = {}): SqlSession => {
+  const st = new State(options.pgVersion ?? DEFAULT_PG_VERSION, options.role ?? 'postgres')
+  return {
+    run: (sql, span) => {
+      const parsed = parseSql(sql, span.file)
+      const before = st.diagnostics.length
+      if (E.isLeft(parsed)) return parsed.left.map((d) => ({ ...d, span }))
+      for (const s of parsed.right) interpret(st, s)
+      return st.diagnostics.splice(before).map((d) => ({ ...d, span }))
+    },
+    catalog: () => st.toCatalog(),
+  }
 }
