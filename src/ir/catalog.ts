@@ -2,7 +2,6 @@ import * as t from 'io-ts'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { DbObject, type Schema } from './objects.js'
-import { storedAcl } from '../normalize/acl.js'
 import { idOf } from './identity.js'
 
 /** Server versions we model; defaults differ between them. */
@@ -40,20 +39,17 @@ export const freshCatalog = (pgVersion: PgVersion = DEFAULT_PG_VERSION): Catalog
 /**
  * Schema `public` of a fresh database: since 15 its owner is pg_database_owner and PUBLIC has only
  * USAGE (`{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}`), which is not acldefault.
+ * Written in canonical order (normalize/acl.ts sortAcl: grantee, grantor, privilege order), so that
+ * the IR does not depend on the layer above it; test/normalize/acl.test.ts checks it is canonical.
  */
 export const publicSchema = (pgVersion: PgVersion): Schema => {
   const owner = publicSchemaOwner(pgVersion)
-  const acl = storedAcl(
-    'schema',
-    owner,
-    [
-      { grantee: owner, privilege: 'USAGE', grantable: false, grantor: owner },
-      { grantee: owner, privilege: 'CREATE', grantable: false, grantor: owner },
-      { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false, grantor: owner },
-    ],
-    pgVersion,
-  )
-  return { kind: 'Schema', name: 'public', owner, comment: 'standard public schema', ...(acl === undefined ? {} : { acl }) }
+  const acl = [
+    { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false, grantor: owner },
+    { grantee: owner, privilege: 'USAGE', grantable: false, grantor: owner },
+    { grantee: owner, privilege: 'CREATE', grantable: false, grantor: owner },
+  ] as const
+  return { kind: 'Schema', name: 'public', owner, comment: 'standard public schema', acl }
 }
 
 const CatalogJson = t.type({

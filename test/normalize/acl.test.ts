@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { publicSchema } from '../../src/ir/catalog.js'
 import type { Acl, AclItem, Privilege } from '../../src/ir/objects.js'
 import {
   aclDefault,
@@ -184,6 +185,15 @@ test('an empty global default and no schema entry give the built-in default (acl
   assert.equal(d, [])
   const lookup: DefaultAcls = (role, schema, t) => (role === 'r3' && schema === '' && t === 'tables' ? d : undefined)
   assert.equal(initialAcl('table', 'r3', 'public', lookup, 18), await explode(relacl('e1')))
+})
+
+test('the public schema of a fresh catalog carries its canonical, non-default ACL (15+)', () => {
+  for (const v of [15, 16, 17, 18] as const) {
+    const s = publicSchema(v)
+    assert.ok(s.acl)
+    assert.equal(s.acl, sortAcl(s.acl ?? []), 'canonical order')
+    assert.equal(storedAcl('schema', s.owner, s.acl ?? [], v), s.acl, 'not the built-in default')
+  }
 })
 
 test.after(async () => {
