@@ -28,6 +28,8 @@ export interface Label {
   /** the label's value: a quoted string's content, or a bare identifier */
   readonly value: string
   readonly span: Span
+  /** only for a quoted label with interpolations or directives (`"t_${each.key}"`): `value` is then its source text */
+  readonly template?: TemplateExpr
 }
 
 export interface Block {
