@@ -1,7 +1,7 @@
 /** COMMENT ON … IS '…' | NULL */
 import type { CommentStmt, Node } from '@pgsql/types'
 import { functionLabel, lookupFunction } from './function.js'
-import { triggerKey } from './state.js'
+import { policyKey, triggerKey } from './state.js'
 import { typeKeyOf } from './type-stmt.js'
 import { listItems, strings, type Ctx } from './util.js'
 
@@ -92,6 +92,16 @@ export const commentOn = (c: Ctx, n: CommentStmt): void => {
       const trig = tk ? c.st.triggers.get(tk) : undefined
       if (!tk || !trig) return notFound(`trigger "${t.sub}" for table "${t.table}"`)
       c.st.setTrigger(tk, withComment(trig, text))
+      return
+    }
+    case 'OBJECT_POLICY': {
+      const t = splitTarget(strings(listItems(obj)))
+      const key = c.st.resolve(t.schema, t.table, (k) => c.st.relations.has(k))
+      const r = key ? c.st.relations.get(key) : undefined
+      const pk = r ? policyKey(r.schema, r.name, t.sub) : undefined
+      const pol = pk ? c.st.policies.get(pk) : undefined
+      if (!pk || !pol) return notFound(`policy "${t.sub}" for table "${t.table}"`)
+      c.st.policies.set(pk, withComment(pol, text))
       return
     }
     case 'OBJECT_TYPE':

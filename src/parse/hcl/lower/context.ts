@@ -66,10 +66,15 @@ export type Phase = (typeof PHASES)[number]
  * object's final ACL is its owner's implicit entries plus exactly these.
  */
 export interface DeclaredPrivilege {
-  /** identity of the object (src/ir/identity.ts), or the relation's identity for column privileges */
+  /**
+   * identity of the object (src/ir/identity.ts), or the relation's identity for column privileges;
+   * for a routine, its identity without the signature (matched by name: routine names are unique)
+   */
   readonly object: string
   readonly columns?: ReadonlyArray<string>
   readonly grantee: string
+  /** the grantee is not declared by a block (`ref("role.x")`, a name string): it need not exist */
+  readonly granteeExternal?: boolean
   readonly privileges: ReadonlyArray<Privilege>
   readonly grantable: boolean
   /** absent: the object's owner */
