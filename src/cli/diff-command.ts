@@ -6,7 +6,7 @@ import { HELP } from './help.js'
 import { parseArgs } from 'node:util'
 import { formatArg, usage, pgVersionArg } from './args.js'
 import { formatDiagnostics } from './diagnostics.js'
-import { loadSources, type Loaded } from './sources.js'
+import { loadSources, varsArg, type Loaded } from './sources.js'
 import { UsageError } from './errors.js'
 
 export const runDiff = async (argv: string[]): Promise<number> => {
@@ -19,6 +19,7 @@ export const runDiff = async (argv: string[]): Promise<number> => {
       format: { type: 'string' },
       'pg-version': { type: 'string' },
       role: { type: 'string' },
+      var: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -31,7 +32,7 @@ export const runDiff = async (argv: string[]): Promise<number> => {
   }
   if (!values.to?.length) throw new UsageError('diff needs --to SRC (see pgcharter diff --help)')
   const format = formatArg(values.format, ['sql', 'json'] as const, 'sql')
-  const settings = { pgVersion: pgVersionArg(values['pg-version']), role: values.role ?? 'postgres' }
+  const settings = { pgVersion: pgVersionArg(values['pg-version']), role: values.role ?? 'postgres', vars: varsArg(values.var), env: process.env }
 
   const from: Loaded = values.from?.length
     ? await loadSources(values.from, settings)

@@ -7,6 +7,7 @@ import { HELP } from './help.js'
 import { UsageError } from './errors.js'
 import { runDiff } from './diff-command.js'
 import { runInspect } from './inspect-command.js'
+import { runConvert } from './convert-command.js'
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -14,7 +15,7 @@ const version = (): string => {
 }
 
 type Command = (argv: string[]) => Promise<number>
-const COMMANDS: Readonly<Record<string, Command>> = { diff: runDiff, inspect: runInspect }
+const COMMANDS: Readonly<Record<string, Command>> = { diff: runDiff, inspect: runInspect, convert: runConvert }
 
 const main = async (argv: string[]): Promise<number> => {
   const [command, ...rest] = argv

@@ -5,6 +5,7 @@ import { emitSql } from './sql.js'
 
 export { emitSql, changeSql, changeStatements } from './sql.js'
 export { emitJson } from './json.js'
+export { emitHcl, emitHclWithNotes, type EmitHclOptions, type HclOutput } from './hcl/index.js'
 export type { EmitOptions } from './emit-options.js'
 
 /** SQL that loads `catalog` into a fresh database of the same server version. */

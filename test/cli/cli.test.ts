@@ -83,6 +83,16 @@ test('access control: bad grants, a dropped role, a missing table and a membersh
   assert.not.match(r.err, /\n\s+at /)
 })
 
+test('the example converted to HCL diffs exactly like its SQL (the README\'s HCL commands)', () => {
+  const hcl = run(['convert', 'examples/v2.sql', '--to', 'hcl'])
+  assert.is(hcl.code, 0, hcl.err)
+  const v2 = file('v2.hcl', hcl.out)
+  const viaHcl = run(['diff', '--from', 'examples/v1.sql', '--to', v2])
+  assert.is(viaHcl.code, 0, viaHcl.err)
+  assert.is(viaHcl.out, run(['diff', '--from', 'examples/v1.sql', '--to', 'examples/v2.sql']).out)
+  assert.is(run(['diff', '--from', v2, '--to', 'examples/v2.sql']).out, '')
+})
+
 test('no --from means an empty database; json format is the change set', () => {
   const t = file('t.sql', 'create table "Users" (id int primary key, name text not null);\n')
   const r = run(['diff', '--to', t])

@@ -1,0 +1,27 @@
+-- golden: roles, users, memberships, RLS policies, permissions (columns, PUBLIC, grant option, database), default privileges
+CREATE ROLE app_readonly;
+COMMENT ON ROLE app_readonly IS 'Read-only application access';
+CREATE ROLE app_writer IN ROLE app_readonly;
+CREATE ROLE app_admin CREATEDB CREATEROLE;
+GRANT app_writer TO app_admin WITH ADMIN OPTION;
+CREATE ROLE bob LOGIN CONNECTION LIMIT 3;
+GRANT app_readonly TO bob;
+GRANT pg_read_all_data TO bob;
+CREATE SCHEMA app AUTHORIZATION app_admin;
+CREATE TABLE app.docs (id int PRIMARY KEY, owner_name text, body text);
+ALTER TABLE app.docs OWNER TO app_admin;
+ALTER TABLE app.docs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app.docs FORCE ROW LEVEL SECURITY;
+CREATE POLICY own ON app.docs FOR SELECT TO app_readonly, bob USING (owner_name = current_user);
+CREATE POLICY no_delete ON app.docs AS RESTRICTIVE FOR DELETE USING (false);
+CREATE POLICY ins ON app.docs FOR INSERT WITH CHECK (owner_name = current_user);
+GRANT USAGE ON SCHEMA app TO app_readonly;
+GRANT SELECT ON app.docs TO app_readonly;
+GRANT SELECT, INSERT, UPDATE ON app.docs TO app_writer WITH GRANT OPTION;
+GRANT SELECT (id, owner_name) ON app.docs TO PUBLIC;
+GRANT UPDATE (body) ON app.docs TO bob;
+REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+GRANT CONNECT ON DATABASE postgres TO app_readonly;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_admin IN SCHEMA app GRANT SELECT ON TABLES TO app_readonly;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_admin GRANT USAGE ON SEQUENCES TO app_writer WITH GRANT OPTION;
