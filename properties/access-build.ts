@@ -26,7 +26,8 @@ const SETTINGS = [
   { name: 'application_name', values: ['app', 'report'] },
   { name: 'lock_timeout', values: ['10s', '2s'] },
 ] as const
-const VALID_UNTIL = ['2030-01-01 00:00:00+00', 'infinity'] as const
+// not 'infinity': the IR stores it as absent (objects.ts, Role)
+const VALID_UNTIL = ['2030-01-01 00:00:00+00', '-infinity'] as const
 const OBJECT_TYPES: ReadonlyArray<DefaultAclObjectType> = ['tables', 'sequences', 'functions', 'types', 'schemas']
 const COMMANDS: ReadonlyArray<PolicyCommand> = ['all', 'select', 'insert', 'update', 'delete']
 /** Policy expression templates; `c` is replaced by a quoted column of the table. */
