@@ -93,6 +93,46 @@ test('the example converted to HCL diffs exactly like its SQL (the README\'s HCL
   assert.is(run(['diff', '--from', v2, '--to', 'examples/v2.sql']).out, '')
 })
 
+test('bad HCL: every problem at once, in source order, with did-you-mean, exit 2', () => {
+  const bad = file(
+    'bad.hcl',
+    [
+      'schema "public" {}',
+      'table "t" {',
+      '  schema = schema.pubic',
+      '  column "id" {',
+      '    type = integer',
+      '    nul = false',
+      '  }',
+      '  colum "x" {}',
+      '}',
+      'locals {',
+      '  a = local.b',
+      '  b = local.a',
+      '}',
+      'user "u" {',
+      '  valid_until = getenv("PGCHARTER_SURELY_UNSET")',
+      '}',
+      '',
+    ].join('\n'),
+  )
+  const r = run(['diff', '--to', bad])
+  assert.is(r.code, 2)
+  assert.is(r.out, '')
+  const lines = r.err.split('\n').filter((l) => / error /.test(l))
+  const at = lines.map((l) => /bad\.hcl:(\d+):(\d+): error (E-[A-Z-]+)/.exec(l)?.slice(1, 4).join(':'))
+  assert.ok(at.includes('3:12:E-UNRESOLVED'), r.err)
+  assert.ok(at.includes('6:5:E-UNKNOWN-ATTRIBUTE'), r.err)
+  assert.ok(at.includes('8:3:E-UNKNOWN-BLOCK'), r.err)
+  assert.ok(at.some((x) => x?.endsWith(':E-CYCLE')), r.err)
+  assert.ok(at.includes('15:17:E-GETENV'), r.err)
+  assert.match(r.err, /did you mean schema\.public\?/)
+  assert.match(r.err, /Did you mean "null"\?/)
+  const positions = at.map((x) => Number(x?.split(':')[0]))
+  assert.equal(positions, [...positions].sort((a, b) => a - b), 'source order')
+  assert.not.match(r.err, /\n\s+at /)
+})
+
 test('no --from means an empty database; json format is the change set', () => {
   const t = file('t.sql', 'create table "Users" (id int primary key, name text not null);\n')
   const r = run(['diff', '--to', t])

@@ -66,7 +66,8 @@ test('syntax-level loader errors and lowering errors are all reported together; 
     {},
     LOWERERS,
   )
-  assert.equal(r.diagnostics.map((d) => d.code), ['E-UNRESOLVED', 'E-TYPE'])
+  // both, in source order (the list() of `as` comes before depends_on)
+  assert.equal(r.diagnostics.map((d) => d.code), ['E-TYPE', 'E-UNRESOLVED'])
 })
 
 test.run()

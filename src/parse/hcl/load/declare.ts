@@ -83,13 +83,22 @@ export const reportDuplicates = (index: DeclIndex, report: Report): void => {
   }
 }
 
-/** The same diagnostic (code, message, place) once, first occurrence kept. */
+/**
+ * The same diagnostic (code, message, place) once, first occurrence kept, then in source order
+ * (file, line, column; a stable sort keeps the order of diagnostics at one place).
+ */
 export const dedupe = (ds: ReadonlyArray<Diagnostic>): Diagnostic[] => {
   const seen = new Set<string>()
-  return ds.filter((d) => {
+  const once = ds.filter((d) => {
     const k = `${d.code}\0${d.message}\0${d.span ? at(d.span) + ':' + (d.span.offset ?? '') : ''}`
     if (seen.has(k)) return false
     seen.add(k)
     return true
+  })
+  const place = (d: Diagnostic): readonly [string, number, number] => (d.span ? [d.span.file, d.span.line, d.span.column] : ['', 0, 0])
+  return once.sort((a, b) => {
+    const [fa, la, ca] = place(a)
+    const [fb, lb, cb] = place(b)
+    return fa !== fb ? (fa < fb ? -1 : 1) : la !== lb ? la - lb : ca - cb
   })
 }

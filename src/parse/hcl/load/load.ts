@@ -86,11 +86,19 @@ export const loadBodies = (files: ReadonlyArray<HclFile>, options: HclOptions, l
     }
   }
   values.reset()
+  report(values.cycles())
   const all = blocks.flatMap((b) => instances.get(b) ?? [])
   reportDuplicates(index, report)
 
   const views = makeViews(parts, report)
   const walk = (i: Instance): void => {
+    // `schema = schema.x` was read syntactically to build the index: now that it exists, resolve it
+    // (an undeclared schema is E-UNRESOLVED with a did-you-mean, not a later SQL error)
+    const schema = attribute(i.block, 'schema')
+    if (schema !== undefined && schema.value.kind === 'Traversal' && schema.value.root === 'schema') {
+      const r = evaluate(schema.value, makeScope(parts, { each: i.each, self: undefined, relation: i.address }))
+      if (E.isLeft(r)) report(r.left)
+    }
     const deps = attribute(i.block, 'depends_on')
     if (deps !== undefined) {
       const r = evaluate(deps.value, makeScope(parts, { each: i.each, self: undefined, relation: i.address }))

@@ -6,7 +6,7 @@
  * collections).
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { diagnostic, type Span } from '../../../ir/span.js'
+import { diagnostic, type Diagnostic, type Span } from '../../../ir/span.js'
 import { parseNumber } from '../eval/number.js'
 import { fail, typeError, type Result } from '../eval/scope.js'
 import { didYouMean } from '../eval/suggest.js'
@@ -53,6 +53,19 @@ export class Values {
     const attr = this.locals.get(name)
     if (attr === undefined) return fail('E-UNRESOLVED', `local.${name} is not declared in any locals block.${didYouMean(name, this.locals.keys())}`, span)
     return this.compute(`local.${name}`, span, () => this.evaluate(attr.value))
+  }
+
+  /**
+   * Cycles among locals are errors even when nothing uses them (other errors of an unused local,
+   * such as an unset getenv, are not: its value is never required).
+   */
+  cycles(): ReadonlyArray<Diagnostic> {
+    const out: Diagnostic[] = []
+    for (const [name, attr] of this.locals) {
+      const r = this.local(name, attr.span)
+      if (E.isLeft(r)) out.push(...r.left.filter((d) => d.code === 'E-CYCLE'))
+    }
+    return out
   }
 
   private compute(key: string, span: Span, f: () => Result): Result {
