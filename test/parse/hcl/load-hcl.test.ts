@@ -6,6 +6,8 @@ import { loadHcl, parseHcl, ready } from '../../../src/parse/hcl/index.js'
 import { loadBodies, type HclOptions } from '../../../src/parse/hcl/load/load.js'
 import type { BlockLowerer, BlockView } from '../../../src/parse/hcl/lower/context.js'
 import { show } from './eval-build.js'
+import { irEqual } from '../../../src/ir/equal.js'
+import { loadSql } from '../../../src/parse/sql/index.js'
 
 test.before(async () => {
   await ready()
@@ -119,6 +121,49 @@ view "w" {
 ` }])
   assert.equal(r.diagnostics, [])
   assert.equal([...r.catalog.objects.keys()].filter((k) => k.includes('"public".')), ['table:"public"."t_a"', 'table:"public"."t_b"', 'view:"public"."v"', 'view:"public"."w"'])
+})
+
+test('references built from for_each keys and values: table[each.key], on = table[each.value]', () => {
+  const hcl = `schema "public" {
+  comment = "standard public schema"
+  }
+role "r" {}
+table "a" {
+  schema = schema.public
+  column "id" {
+    type = integer
+  }
+}
+table "b" {
+  schema = schema.public
+  column "id" {
+    type = integer
+  }
+}
+locals {
+  grants = { a = ["INSERT", "UPDATE"], b = ["UPDATE"] }
+}
+permission {
+  for_each   = local.grants
+  for        = table[each.key]
+  to         = role.r
+  privileges = each.value
+}
+policy "p" {
+  for_each = toset(["a", "b"])
+  on       = table[each.value]
+  using    = "true"
+}
+`
+  const got = loadHcl([{ file: 'x.hcl', text: hcl }])
+  assert.equal(got.diagnostics, [])
+  const sql = loadSql([{ file: 'x.sql', text: `REVOKE USAGE ON SCHEMA public FROM PUBLIC; CREATE ROLE r;
+    CREATE TABLE a (id integer); CREATE TABLE b (id integer);
+    GRANT INSERT, UPDATE ON a TO r; GRANT UPDATE ON b TO r;
+    CREATE POLICY p ON a USING (true); CREATE POLICY p ON b USING (true);` }])
+  assert.ok(irEqual(got.catalog.objects, sql.catalog.objects), 'the same catalog as the SQL')
+  const bad = loadHcl([{ file: 'x.hcl', text: hcl.replace('for        = table[each.key]', 'for        = table[each.value]') }])
+  assert.ok(bad.diagnostics.some((d) => d.code === 'E-TYPE'), 'a list is not a name')
 })
 
 test.run()

@@ -3,12 +3,12 @@
  * declaration index as built so far), `each`/`self` of a block, `ref("…")`, and the environment.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { Span } from '../../../ir/span.js'
+import { diagnostic, type Diagnostic, type Span } from '../../../ir/span.js'
 import { evaluate } from '../eval/evaluate.js'
 import { isSchemaType, parseRefPath } from '../eval/ref-path.js'
 import { fail, type Result, type Scope } from '../eval/scope.js'
-import type { BlockAddress, Value } from '../eval/value.js'
-import type { Expr, TraversalExpr } from '../syntax.js'
+import { KIND_WORD, type BlockAddress, type Value } from '../eval/value.js'
+import type { Expr, TraversalExpr, Traverser } from '../syntax.js'
 import { relationOf, type DeclIndex } from './decls.js'
 import { resolveReference } from './references.js'
 import type { Values } from './variables.js'
@@ -36,7 +36,7 @@ export const makeScope = (parts: ScopeParts, frame: BlockFrame = NO_FRAME): Scop
   if (frame.self !== undefined) bound.set('self', frame.self)
   const rel = relationOf(frame.relation)
   const relation = rel === undefined ? undefined : parts.index.get(rel)[0]
-  return {
+  const scope: Scope = {
     bound,
     env: parts.env,
     root: (t: TraversalExpr) => {
@@ -47,11 +47,38 @@ export const makeScope = (parts: ScopeParts, frame: BlockFrame = NO_FRAME): Scop
         return E.map((value: Value) => ({ value: { ...value, span: t.span }, consumed: 1 }))(r)
       }
       if (t.root === 'each') return fail('E-UNRESOLVED', `each.${t.steps[0]?.kind === 'Attr' ? t.steps[0].name : '…'} is only available in a block with for_each`, t.span)
-      return resolveReference(t, parts.index, relation)
+      const named = withComputedNames(t, scope)
+      return E.isLeft(named) ? named : resolveReference(named.right, parts.index, relation)
     },
     ref: (path: string, span: Span) => refPath(parts.index, path, span),
   }
+  return scope
 }
+
+/**
+ * `table[each.key]`, `role[var.owner].…`: index steps with a computed key become name steps, so a
+ * reference can be made from for_each values and variables (a key that is not a string or number
+ * is a type error).
+ */
+const withComputedNames = (t: TraversalExpr, scope: Scope): E.Either<ReadonlyArray<Diagnostic>, TraversalExpr> => {
+  if (!t.steps.some((s) => s.kind === 'Index' && !isLiteralKey(s.key))) return E.right(t)
+  const steps: Traverser[] = []
+  for (const s of t.steps) {
+    if (s.kind === 'Attr' || isLiteralKey(s.key)) {
+      steps.push(s)
+      continue
+    }
+    const k = evaluate(s.key, scope)
+    if (E.isLeft(k)) return k
+    const v = k.right
+    if (v.kind !== 'string' && v.kind !== 'number') return E.left([diagnostic('error', 'E-TYPE', `${t.root}[…]: a name must be a string, got ${KIND_WORD[v.kind]}`, s.span)])
+    steps.push({ kind: 'Attr', name: v.kind === 'string' ? v.value : v.text, span: s.span })
+  }
+  return E.right({ ...t, steps })
+}
+
+const isLiteralKey = (e: Expr): boolean =>
+  e.kind === 'Number' || (e.kind === 'Template' && e.parts.length === 1 && e.parts[0]!.kind === 'Text')
 
 /** `ref("…")`: the declared object when there is one, else an external object (schema public). */
 const refPath = (index: DeclIndex, path: string, span: Span): Result => {
