@@ -48,7 +48,7 @@ const readAll = async (db: Queryable, v: PgVersion, major: number): Promise<Read
     await readExtensions(db),
     await readTables(db, columns, constraints, v),
     await readIndexes(db),
-    await readViews(db, columns, v),
+    await readViews(db, columns, v, major),
     await readSequences(db, v),
     await readEnums(db, v),
     await readDomains(db, v),

@@ -1,7 +1,7 @@
 /** Views and materialized views: canonical query, output columns, options, column comments. */
 import type { PgVersion } from '../ir/catalog.js'
 import type { Acl, Column, MaterializedView, View } from '../ir/objects.js'
-import { canonicalQuery } from '../normalize/expr.js'
+import { viewQuery } from './view-text.js'
 import type { Queryable } from './queryable.js'
 import { userRelation } from './filters.js'
 import { aclJson, objectAcl } from './read-acl.js'
@@ -34,6 +34,8 @@ export const readViews = async (
   db: Queryable,
   columns: ReadonlyMap<string, ReadonlyArray<Column>>,
   v: PgVersion,
+  /** the server's own major version: view text differs up to 15 (see view-text.ts) */
+  major: number,
 ): Promise<ReadonlyArray<View | MaterializedView>> =>
   (await db.query<Row>(VIEWS)).rows.map((r): View | MaterializedView => {
     const cols = columns.get(str(r.relid)) ?? []
@@ -41,7 +43,7 @@ export const readViews = async (
       schema: str(r.schema),
       name: str(r.name),
       owner: str(r.owner),
-      query: canonicalQuery(str(r.def)),
+      query: viewQuery(str(r.def), major),
       columns: Object.freeze(cols.map((c) => c.name)),
     }
     const tail = {
