@@ -22,6 +22,17 @@ export interface AclContext {
   readonly v: PgVersion
   /** the default privileges in force when objects are created (those of the `to` side) */
   readonly defaults: DefaultAcls
+  /**
+   * Does `role` have USAGE on `schema` (directly or through PUBLIC) in the target state? Schemas'
+   * privileges are changed before the objects in them, so that is the state a grant runs in.
+   */
+  readonly schemaUsage: (schema: string, role: string) => boolean
+}
+
+/** schemaUsage over the `to` catalog (memberships are not followed: lending then is harmless). */
+export const schemaUsageOf = (c: Catalog): AclContext['schemaUsage'] => (schema, role) => {
+  const s = c.objects.get(identity('Schema', [schema]))
+  return s === undefined || effectiveAcl(s, c.pgVersion).some((i) => i.privilege === 'USAGE' && (i.grantee === role || i.grantee === 'PUBLIC'))
 }
 
 export const defaultsOf = (c: Catalog): DefaultAcls => (role, schema, objectType) => {
@@ -32,8 +43,13 @@ export const defaultsOf = (c: Catalog): DefaultAcls => (role, schema, objectType
 const describe = (t: Target, columns: ReadonlyArray<string> | undefined): string =>
   `${t.on === 'Database' ? 'the database' : `${t.on.toLowerCase()} "${t.name}"`}${columns ? ` (${columns.join(', ')})` : ''}`
 
-const toChange = (target: Target, owner: string, s: AclStep, columns?: ReadonlyArray<string>): Change => {
-  const extra = { ...(columns ? { columns } : {}), ...(s.grantor !== owner ? { grantor: s.grantor } : {}) }
+/** The schema of an object that lives in one (not schemas, not the database). */
+const schemaOfTarget = (t: Target): string | undefined => (t.on === 'Schema' || t.on === 'Database' || t.on === 'Role' ? undefined : t.schema)
+
+const toChange = (target: Target, owner: string, s: AclStep, ctx: AclContext, columns?: ReadonlyArray<string>): Change => {
+  const schema = schemaOfTarget(target)
+  const lend = s.grantor !== owner && schema !== undefined && !ctx.schemaUsage(schema, s.grantor)
+  const extra = { ...(columns ? { columns } : {}), ...(s.grantor !== owner ? { grantor: s.grantor } : {}), ...(lend && schema !== undefined ? { lendUsage: schema } : {}) }
   const privs = s.privileges.join(', ')
   return s.action === 'grant'
     ? {
@@ -67,7 +83,7 @@ export const aclBefore = (o0: DbObject | undefined, o1: DbObject, ctx: AclContex
 }
 
 /** Column steps of all columns merged into one change per (action, grantee, grantor, option, columns). */
-const columnChanges = (target: Target, owner: string, perColumn: ReadonlyArray<readonly [string, ReadonlyArray<AclStep>]>, action: AclStep['action']): Change[] => {
+const columnChanges = (target: Target, owner: string, perColumn: ReadonlyArray<readonly [string, ReadonlyArray<AclStep>]>, action: AclStep['action'], ctx: AclContext): Change[] => {
   const units = new Map<string, { step: AclStep; byPrivilege: Map<Privilege, string[]> }>()
   for (const [column, steps] of perColumn)
     for (const s of steps) {
@@ -87,7 +103,7 @@ const columnChanges = (target: Target, owner: string, perColumn: ReadonlyArray<r
         g.privileges.push(p)
         byColumns.set(k, g)
       }
-      return [...byColumns.values()].map((g) => toChange(target, owner, { ...u.step, privileges: g.privileges }, g.columns))
+      return [...byColumns.values()].map((g) => toChange(target, owner, { ...u.step, privileges: g.privileges }, ctx, g.columns))
     })
 }
 
@@ -102,7 +118,7 @@ export const aclChanges = (o0: DbObject | undefined, o1: DbObject, ctx: AclConte
   const owner = o1.owner
   const before = aclBefore(o0, o1, ctx)
   const after = effectiveAcl(o1, ctx.v)
-  if (!holdsColumnAcls(o1)) return aclSteps(before, after, owner).map((s) => toChange(target, owner, s))
+  if (!holdsColumnAcls(o1)) return aclSteps(before, after, owner).map((s) => toChange(target, owner, s, ctx))
   const t0 = o0 !== undefined && holdsColumnAcls(o0) ? o0 : undefined
   const names0 = new Set(t0 ? columnNames(t0) : [])
   const revokes = revokeSteps(before, after, owner)
@@ -119,10 +135,10 @@ export const aclChanges = (o0: DbObject | undefined, o1: DbObject, ctx: AclConte
     return [name, aclSteps(acl, columnAclOf(o1, name), owner)] as const
   })
   return [
-    ...revokes.steps.map((s) => toChange(target, owner, s)),
-    ...columnChanges(target, owner, perColumn, 'revoke'),
-    ...grants.steps.map((s) => toChange(target, owner, s)),
-    ...columnChanges(target, owner, perColumn, 'grant'),
+    ...revokes.steps.map((s) => toChange(target, owner, s, ctx)),
+    ...columnChanges(target, owner, perColumn, 'revoke', ctx),
+    ...grants.steps.map((s) => toChange(target, owner, s, ctx)),
+    ...columnChanges(target, owner, perColumn, 'grant', ctx),
   ]
 }
 

@@ -15,7 +15,7 @@ import { gone, makePlan, type Plan } from './plan.js'
 import { alterTableChange, withoutInherited } from './table.js'
 import { identity } from '../ir/names.js'
 import { createChange, dropChange, renameChange, tempName } from './changes.js'
-import { aclChanges, createdRowSecurity, defaultsOf, type AclContext } from './acl.js'
+import { aclChanges, createdRowSecurity, defaultsOf, schemaUsageOf, type AclContext } from './acl.js'
 import { defaultAclChanges } from './default-acl.js'
 import { createdRole } from './roles.js'
 import { catalog } from '../ir/catalog.js'
@@ -102,7 +102,7 @@ export const diff = (from0: Catalog, to0: Catalog, options: DiffOptions = {}): C
 
 const order = (p: Plan & { deferred: ReadonlyMap<string, ReadonlySet<string>> }, role: string): Change[] => {
   const { from, to } = p
-  const ctx: AclContext = { role, v: to.pgVersion, defaults: defaultsOf(to) }
+  const ctx: AclContext = { role, v: to.pgVersion, defaults: defaultsOf(to), schemaUsage: schemaUsageOf(to) }
   const nodes: Node[] = []
   const edges: Array<[number, number]> = []
   const node = (phase: number, o: DbObject, id: string, sub: string, changes: Change[]): number => {

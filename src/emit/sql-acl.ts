@@ -77,13 +77,23 @@ const onTarget = (t: Target, head: string, tail: string): string => {
   return obj === undefined ? onCurrentDatabase(`${head} ON DATABASE `, tail) : `${head} ON ${obj}${tail}`
 }
 
-const underGrantor = (grantor: string | undefined, stmt: string): string[] =>
-  grantor === undefined ? [stmt] : [`SET ROLE ${quoteIdent(grantor)}`, stmt, 'RESET ROLE']
+/**
+ * A statement recorded under another grantor runs as that role; when the role has no USAGE on the
+ * object's schema, USAGE is lent for the statement (as the schema's owner) and taken back.
+ */
+const underGrantor = (grantor: string | undefined, stmt: string, lendUsage?: string): string[] => {
+  if (grantor === undefined) return [stmt]
+  const asGrantor = [`SET ROLE ${quoteIdent(grantor)}`, stmt, 'RESET ROLE']
+  if (lendUsage === undefined) return asGrantor
+  const schema = quoteIdent(lendUsage)
+  return [`GRANT USAGE ON SCHEMA ${schema} TO ${quoteIdent(grantor)}`, ...asGrantor, `REVOKE USAGE ON SCHEMA ${schema} FROM ${quoteIdent(grantor)}`]
+}
 
 export const grantStatements = (c: GrantChange): string[] =>
   underGrantor(
     c.grantor,
     onTarget(c.target, `GRANT ${privilegeClause(c.privileges, c.target, c.columns)}`, ` TO ${roleSql(c.grantee)}${c.grantable ? ' WITH GRANT OPTION' : ''}`),
+    c.lendUsage,
   )
 
 export const revokeStatements = (c: RevokeChange): string[] =>
@@ -94,6 +104,7 @@ export const revokeStatements = (c: RevokeChange): string[] =>
       `REVOKE ${c.grantOptionOnly ? 'GRANT OPTION FOR ' : ''}${privilegeClause(c.privileges, c.target, c.columns)}`,
       ` FROM ${roleSql(c.grantee)}${c.cascade ? ' CASCADE' : ''}`,
     ),
+    c.lendUsage,
   )
 
 /** The word a header uses for the object (`table`, `function`, `procedure`, …). */

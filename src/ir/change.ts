@@ -210,7 +210,16 @@ export const Change = t.union([
    */
   roOpt(
     { kind: t.literal('Grant'), target: Target, grantee: t.string, privileges: list(Privilege), grantable: t.boolean, ...meta },
-    { ...metaOpt, columns: list(t.string), grantor: t.string },
+    {
+      ...metaOpt,
+      columns: list(t.string),
+      grantor: t.string,
+      /**
+       * the object's schema, when the grantor has no USAGE on it in the target state: the grantor
+       * cannot name the object without it, so USAGE is lent for the statement and taken back
+       */
+      lendUsage: t.string,
+    },
   ),
   /** REVOKE [GRANT OPTION FOR] privileges ON target [(columns)] FROM grantee [CASCADE]; `grantor` as for Grant */
   roOpt(
@@ -223,7 +232,7 @@ export const Change = t.union([
       cascade: t.boolean,
       ...meta,
     },
-    { ...metaOpt, columns: list(t.string), grantor: t.string },
+    { ...metaOpt, columns: list(t.string), grantor: t.string, lendUsage: t.string },
   ),
   /** ALTER ROLE name WITH the attributes that change */
   roOpt({ kind: t.literal('AlterRole'), name: t.string, attributes: RoleAttributes, ...meta }, metaOpt),

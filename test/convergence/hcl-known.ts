@@ -7,7 +7,4 @@
  */
 
 export const KNOWN: Readonly<Record<string, string>> = {
-  // diff: a grant recorded by a non-owner grantor runs under SET ROLE after schema public lost PUBLIC USAGE
-  '095-grantor#d': 'fails at statement 7/8: permission denied for schema public (REVOKE USAGE ON SCHEMA public comes before SET ROLE h095_lead; GRANT …)',
-  '095-grantor#s': 'no migrated database (d failed to apply)',
 }

@@ -60,6 +60,20 @@ test('CASCADE when a dependent stays, and what the cascade took is granted again
   ])
 })
 
+test('a grant by another grantor that has no USAGE on the schema in the target state is lent it', () => {
+  const acl = plus('table', 'postgres', [item('lead', 'SELECT', 'postgres', true), item('member', 'SELECT', 'lead')])
+  const byLead = (cs: ReturnType<typeof diff>): unknown[] => bare({ changes: cs.changes.filter((c) => c.kind === 'Grant' && c.grantor === 'lead') })
+  const lent = byLead(diff(db([t()]), db([t({ acl })])))
+  // schema public keeps PUBLIC USAGE here: nothing to lend
+  assert.equal(lent, [{ kind: 'Grant', target: T, grantee: 'member', privileges: ['SELECT'], grantable: false, grantor: 'lead' }])
+  // without it (seed 003's hardened public schema), the grant needs USAGE lent to its grantor
+  const pub = (v: 16) => ({ kind: 'Schema' as const, name: 'public', owner: 'pg_database_owner', comment: 'standard public schema', acl: aclDefault('schema', 'pg_database_owner', v) })
+  const hardened = byLead(diff(db([pub(16), t()]), db([pub(16), t({ acl })])))
+  assert.equal(hardened, [
+    { kind: 'Grant', target: T, grantee: 'member', privileges: ['SELECT'], grantable: false, grantor: 'lead', lendUsage: 'public' },
+  ])
+})
+
 test('grants by another grantor come after that grantor has its grant option', () => {
   const to = t({ acl: plus('table', 'postgres', [item('a', 'SELECT', 'z'), item('z', 'SELECT', 'postgres', true)]) })
   assert.equal(bare(diff(db([t()]), db([to]))), [

@@ -145,6 +145,20 @@ test('grant options, grantors under SET ROLE, REVOKE GRANT OPTION FOR and CASCAD
   })
 })
 
+test('a grantor without USAGE on the schema is lent it for the statement, then it is taken back', async () => {
+  await onEachServer(async (c) => {
+    await c.run(`CREATE ROLE lend_lead; CREATE ROLE lend_member; CREATE SCHEMA lent; CREATE TABLE lent.t (a int);
+      GRANT SELECT ON lent.t TO lend_lead WITH GRANT OPTION`)
+    const L = { on: 'Table', schema: 'lent', name: 't' } as const
+    const sql = await c.apply(grant(L, 'lend_member', ['SELECT'], { grantor: 'lend_lead', lendUsage: 'lent' }))
+    assert.match(sql, 'GRANT USAGE ON SCHEMA lent TO lend_lead;\nSET ROLE lend_lead;\nGRANT SELECT ON TABLE lent.t TO lend_member;\nRESET ROLE;\nREVOKE USAGE ON SCHEMA lent FROM lend_lead;')
+    assert.equal((await c.col(rel('lent.t'))).filter((l) => l.startsWith('lend_member')), ['lend_member SELECT /lend_lead'])
+    assert.equal(await c.col(aclSql('n.nspacl', 'pg_namespace n', `n.nspname = 'lent'`)).then((ls) => ls.filter((l) => l.startsWith('lend'))), [])
+    await c.apply(revoke(L, 'lend_member', ['SELECT'], { grantor: 'lend_lead', lendUsage: 'lent' }))
+    assert.equal((await c.col(rel('lent.t'))).filter((l) => l.startsWith('lend_member')), [])
+  })
+})
+
 test('database owner and comment through the current-database idiom', async () => {
   await onEachServer(async (c) => {
     await c.run(SETUP)
