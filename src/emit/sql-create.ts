@@ -1,7 +1,7 @@
 /** CREATE statements, one function per object kind. Expressions and type refs print as they are. */
 import { absurd } from 'fp-ts/lib/function.js'
-import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
-import { LIST_QUOTE_SETTINGS } from '../ir/settings.js'
+import { dollarQuote, qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
+import { configValue } from '../ir/settings.js'
 import { optionList } from './options.js'
 import type {
   Column,
@@ -189,27 +189,6 @@ export const createSequence = (s: Sequence): string => {
     s.dataType !== 'bigint' ? ` AS ${s.dataType}` : '',
     opts.length ? ` ${opts.join(' ')}` : '',
   ].join('')
-}
-
-/**
- * A function's SET value, as PostgreSQL reads it back to the same proconfig text: a GUC_LIST_QUOTE
- * list (search_path) is stored as SQL and printed as is; any other value is one string literal.
- */
-export const configValue = (name: string, v: string): string =>
-  LIST_QUOTE_SETTINGS.has(name) && v !== '' ? v.replace(/(^|,\s*)""(?=\s*,|$)/g, "$1''") : quoteLiteral(v)
-
-/**
- * Dollar-quote a body with a tag that first occurs as the closing tag: not inside the body, and not
- * straddling its end (a body ending in `cost$` would close `$$` one character early).
- */
-export const dollarQuote = (body: string): string => {
-  const fits = (t: string): boolean => `${body}${t}`.indexOf(t) === body.length
-  const tags = ['$$', '$_$', '$pg$', '$body$']
-  for (const t of tags) if (fits(t)) return `${t}${body}${t}`
-  for (let i = 0; ; i++) {
-    const t = `$q${i}$`
-    if (fits(t)) return `${t}${body}${t}`
-  }
 }
 
 const argText = (a: Routine['args'][number]): string =>

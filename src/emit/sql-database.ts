@@ -4,7 +4,7 @@
  * the migration then applies to whichever database runs it.
  */
 import { quoteLiteral } from '../ir/names.js'
-import { dollarQuote } from './sql-create.js'
+import { dollarQuote } from '../ir/names.js'
 
 /** `%` is format()'s escape character: text around the database name must double it. */
 const formatText = (s: string): string => s.replace(/%/g, '%%')

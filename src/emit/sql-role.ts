@@ -7,7 +7,7 @@ import type { PgVersion } from '../ir/catalog.js'
 import { quoteIdent, quoteLiteral } from '../ir/names.js'
 import type { Membership, Role, RoleSetting } from '../ir/objects.js'
 import { commentName } from './sql-acl.js'
-import { configValue } from './sql-create.js'
+import { configValue } from '../ir/settings.js'
 import { onCurrentDatabase } from './sql-database.js'
 import { optionName } from './options.js'
 

@@ -78,3 +78,17 @@ export const identity = (kind: ObjectKind, parts: ReadonlyArray<string>, signatu
 
 /** Relations (tables, views, materialized views, sequences, indexes, composite types) share one namespace. */
 export const relationKey = (schema: string, name: string): string => `${quoteAlways(schema)}.${quoteAlways(name)}`
+
+/**
+ * Dollar-quote a body with a tag that first occurs as the closing tag: not inside the body, and not
+ * straddling its end (a body ending in `cost$` would close `$$` one character early).
+ */
+export const dollarQuote = (body: string): string => {
+  const fits = (t: string): boolean => `${body}${t}`.indexOf(t) === body.length
+  const tags = ['$$', '$_$', '$pg$', '$body$']
+  for (const t of tags) if (fits(t)) return `${t}${body}${t}`
+  for (let i = 0; ; i++) {
+    const t = `$q${i}$`
+    if (fits(t)) return `${t}${body}${t}`
+  }
+}

@@ -2,7 +2,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ready } from '../../src/parse/sql/parser.js'
-import { dollarQuote } from '../../src/emit/sql-create.js'
+import { dollarQuote } from '../../src/ir/names.js'
 import { load } from '../support/pipeline.js'
 
 test.before(async () => {

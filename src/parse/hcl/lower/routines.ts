@@ -4,7 +4,8 @@
  * sql("RETURN …" | "BEGIN ATOMIC … END")`, a SQL-standard body as is.
  */
 import { quoteIdent } from '../../../ir/names.js'
-import { configValue, dollarQuote } from '../../../emit/sql-create.js'
+import { dollarQuote } from '../../../ir/names.js'
+import { configValue } from '../../../ir/settings.js'
 import { KIND_WORD } from '../eval/value.js'
 import type { BlockLowerer, BlockView, LowerContext } from './context.js'
 import { readBool, readKeyword, readNumber, readString, sqlText, typeText } from './read.js'
