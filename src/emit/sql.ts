@@ -3,17 +3,17 @@
  * `-- destructive: …` line when it loses data, then its statement(s).
  */
 import { absurd } from 'fp-ts/lib/function.js'
-import type { AttributeAction, Change, ChangeSet, DomainAction, TableAction, Target } from '../ir/change.js'
+import type { Change, ChangeSet, Target } from '../ir/change.js'
 import { qualified, quoteIdent, quoteLiteral } from '../ir/names.js'
-import { optionList, optionName } from './options.js'
 import type { DbObject } from '../ir/objects.js'
 import { kindWord, nameOf } from '../diff/changes.js'
-import { addedAfterCreate, collation, columnDef, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, identityClause, type PlainObject } from './sql-create.js'
+import { addedAfterCreate, constraintDef, createFunction, createIndex, createSql, createTrigger, createView, type PlainObject } from './sql-create.js'
 import { accessHeader, accessObjectHeader, accessStatements, createAccessSql, dropAccessSql, isAccessObject } from './sql-access.js'
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit-options.js'
 import { onCurrentDatabase } from './sql-database.js'
 import { policyTarget } from './sql-policy.js'
 import { commentName } from './sql-acl.js'
+import { attributeActionSql, domainActionSql, tableActionSql } from './sql-actions.js'
 
 const objectName = (o: PlainObject): string =>
   o.kind === 'Schema' || o.kind === 'Extension'
@@ -78,104 +78,6 @@ const ownerSql = (t: Target, owner: string): string =>
 const commentSql = (t: Target, comment: string | undefined): string => {
   const is = ` IS ${comment === undefined ? 'NULL' : quoteLiteral(comment)}`
   return isCurrentDatabase(t) ? onCurrentDatabase('COMMENT ON DATABASE ', is) : `COMMENT ON ${targetSql(t)}${is}`
-}
-
-const col = (name: string): string => `ALTER COLUMN ${quoteIdent(name)}`
-
-export const tableActionSql = (schema: string, table: string, a: TableAction): string => {
-  switch (a.kind) {
-    case 'AddColumn':
-      return `ADD COLUMN ${columnDef({ schema, name: table }, a.column)}`
-    case 'DropColumn':
-      return `DROP COLUMN ${quoteIdent(a.column)}`
-    case 'AlterColumnType':
-      return `${col(a.column)} TYPE ${a.type}${a.collation !== undefined ? ` COLLATE ${collation(a.collation)}` : ''}${a.using !== undefined ? ` USING ${a.using}` : ''}`
-    case 'SetDefault':
-      return `${col(a.column)} SET DEFAULT ${a.expression}`
-    case 'DropDefault':
-      return `${col(a.column)} DROP DEFAULT`
-    case 'SetNotNull':
-      return `${col(a.column)} SET NOT NULL`
-    case 'DropNotNull':
-      return `${col(a.column)} DROP NOT NULL`
-    case 'AddIdentity':
-      return `${col(a.column)} ADD ${identityClause({ schema, name: table }, { name: a.column, type: 'bigint', notNull: true }, a.identity)}`
-    case 'SetIdentity':
-      return [
-        col(a.column),
-        `SET GENERATED ${a.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`,
-        `SET INCREMENT BY ${a.identity.increment}`,
-        `SET MINVALUE ${a.identity.minValue}`,
-        `SET MAXVALUE ${a.identity.maxValue}`,
-        `SET START WITH ${a.identity.start}`,
-        `SET CACHE ${a.identity.cache}`,
-        a.identity.cycle ? 'SET CYCLE' : 'SET NO CYCLE',
-      ].join(' ')
-    case 'DropIdentity':
-      return `${col(a.column)} DROP IDENTITY`
-    case 'SetExpression':
-      return `${col(a.column)} SET EXPRESSION AS (${a.expression})`
-    case 'DropExpression':
-      return `${col(a.column)} DROP EXPRESSION`
-    case 'AddConstraint':
-      return `ADD ${constraintDef(a.constraint)}`
-    case 'DropConstraint':
-      return `DROP CONSTRAINT ${quoteIdent(a.constraint)}`
-    case 'ValidateConstraint':
-      return `VALIDATE CONSTRAINT ${quoteIdent(a.constraint)}`
-    case 'SetPersistence':
-      return a.persistence === 'unlogged' ? 'SET UNLOGGED' : 'SET LOGGED'
-    case 'SetOptions':
-      return `SET (${optionList(a.options)})`
-    case 'ResetOptions':
-      return `RESET (${a.options.map(optionName).join(', ')})`
-    case 'AttachPartition':
-      return `ATTACH PARTITION ${qualified(a.partition.schema, a.partition.name)} ${a.bound}`
-    case 'DetachPartition':
-      return `DETACH PARTITION ${qualified(a.partition.schema, a.partition.name)}`
-    case 'SetRowSecurity':
-      return `${a.enabled ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`
-    case 'SetForceRowSecurity':
-      return `${a.forced ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`
-    case 'SetTriggerEnabled':
-      return `${{ origin: 'ENABLE', disabled: 'DISABLE', replica: 'ENABLE REPLICA', always: 'ENABLE ALWAYS' }[a.enabled]} TRIGGER ${quoteIdent(a.trigger)}`
-    default:
-      return absurd(a)
-  }
-}
-
-const domainActionSql = (a: DomainAction): string => {
-  switch (a.kind) {
-    case 'SetDefault':
-      return `SET DEFAULT ${a.expression}`
-    case 'DropDefault':
-      return 'DROP DEFAULT'
-    case 'SetNotNull':
-      return 'SET NOT NULL'
-    case 'DropNotNull':
-      return 'DROP NOT NULL'
-    case 'AddCheck':
-      return `ADD CONSTRAINT ${quoteIdent(a.check.name)} CHECK (${a.check.expression})${a.check.notValid ? ' NOT VALID' : ''}`
-    case 'DropCheck':
-      return `DROP CONSTRAINT ${quoteIdent(a.check)}`
-    case 'ValidateCheck':
-      return `VALIDATE CONSTRAINT ${quoteIdent(a.check)}`
-    default:
-      return absurd(a)
-  }
-}
-
-const attributeActionSql = (a: AttributeAction): string => {
-  switch (a.kind) {
-    case 'AddAttribute':
-      return `ADD ATTRIBUTE ${quoteIdent(a.attribute.name)} ${a.attribute.type}${a.attribute.collation !== undefined ? ` COLLATE ${collation(a.attribute.collation)}` : ''}`
-    case 'DropAttribute':
-      return `DROP ATTRIBUTE ${quoteIdent(a.attribute)}`
-    case 'AlterAttributeType':
-      return `ALTER ATTRIBUTE ${quoteIdent(a.attribute)} TYPE ${a.type}${a.collation !== undefined ? ` COLLATE ${collation(a.collation)}` : ''}`
-    default:
-      return absurd(a)
-  }
 }
 
 const DROP_WORD: Readonly<Record<PlainObject['kind'], string>> = {
@@ -369,4 +271,4 @@ export const emitSql = (changes: ChangeSet, opts: EmitOptions = DEFAULT_EMIT_OPT
   return changes.changes.map((c, i) => `${i === note ? `${ADD_VALUE_NOTE}\n` : ''}${changeSql(c, opts)}\n`).join('')
 }
 
-export { createIndex }
+export { createIndex, tableActionSql }
