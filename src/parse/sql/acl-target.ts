@@ -7,8 +7,8 @@ import type { Database, Function, MaterializedView, Schema, Sequence, Table, Vie
 import type { AclKind } from '../../normalize/acl.js'
 import { functionLabel, lookupFunction } from './function.js'
 import type { UserType } from './state.js'
-import { typeKeyOf } from './type-stmt.js'
-import { at, listItems, strings, type Ctx } from './util.js'
+import { typeTarget } from './type-stmt.js'
+import { at, strings, type Ctx } from './util.js'
 
 export type SecurableObject = Schema | Table | View | MaterializedView | Sequence | UserType | Function | Database
 
@@ -115,8 +115,7 @@ const objectTarget = (c: Ctx, objtype: string, node: Node): Target | undefined =
     }
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
-      const names = 'TypeName' in node ? node.TypeName.names : listItems(node)
-      const key = typeKeyOf(c, names)
+      const { names, key } = typeTarget(c, node)
       const t = key ? c.st.types.get(key) : undefined
       const name = strings(names).join('.')
       if (!key || !t) {

@@ -2,7 +2,7 @@
 import type { CommentStmt, Node } from '@pgsql/types'
 import { functionLabel, lookupFunction } from './function.js'
 import { policyKey, triggerKey } from './state.js'
-import { typeKeyOf } from './type-stmt.js'
+import { typeKeyOf, typeTarget } from './type-stmt.js'
 import { listItems, strings, type Ctx } from './util.js'
 
 const RELATION_KINDS: Readonly<Record<string, string>> = {
@@ -106,8 +106,7 @@ export const commentOn = (c: Ctx, n: CommentStmt): void => {
     }
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
-      const names = obj && 'TypeName' in obj ? obj.TypeName.names : listItems(obj)
-      const key = typeKeyOf(c, names)
+      const { names, key } = typeTarget(c, obj)
       const t = key ? c.st.types.get(key) : undefined
       if (!key || !t) return notFound(`type "${strings(names).join('.')}"`)
       c.st.setType(key, withComment(t, text))

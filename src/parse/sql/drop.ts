@@ -4,7 +4,7 @@ import type { Table } from '../../ir/objects.js'
 import { functionLabel, lookupFunction } from './function.js'
 import { triggerKey } from './state.js'
 import { dropPolicy, policiesOf } from './policy.js'
-import { typeKeyOf } from './type-stmt.js'
+import { typeTarget } from './type-stmt.js'
 import { listItems, qname, strings, type Ctx } from './util.js'
 
 const RELATION_KINDS = {
@@ -92,8 +92,7 @@ const dropOne = (c: Ctx, n: DropStmt, obj: Node, cascade: boolean): void => {
   switch (type) {
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
-      const names = 'TypeName' in obj ? obj.TypeName.names : listItems(obj)
-      const key = typeKeyOf(c, names)
+      const { names, key } = typeTarget(c, obj)
       if (!key) return missing(c, n, `type "${qname(names).name}"`)
       c.st.setType(key, undefined)
       return

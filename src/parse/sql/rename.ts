@@ -10,7 +10,7 @@ import { qualified, quoteIdent } from '../../ir/names.js'
 import { renameColumnInExpr, renameColumnInQuery, renameRegclassInExpr, renameRelationInQuery } from './rewrite-refs.js'
 import { functionLabel, lookupFunction } from './function.js'
 import { triggerKey, type Relation } from './state.js'
-import { typeKeyOf } from './type-stmt.js'
+import { typeKeyOf, typeTarget } from './type-stmt.js'
 import { renameRole } from './role-rename.js'
 import { at, listItems, qname, roleName, strings, type Ctx } from './util.js'
 import { reowned } from './acl-owner.js'
@@ -283,8 +283,7 @@ export const renameStmt = (c: Ctx, n: RenameStmt): void => {
       return renameRole(c, n.subname ?? '', to)
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
-      const names = n.object && 'TypeName' in n.object ? n.object.TypeName.names : listItems(n.object)
-      const key = typeKeyOf(c, names)
+      const { names, key } = typeTarget(c, n.object)
       const t = key ? c.st.types.get(key) : undefined
       if (!key || !t) return c.st.error('E-UNDEFINED-OBJECT', `type "${qname(names).name}" does not exist`, c.span)
       if (c.st.relationNameTaken(t.schema, to)) return c.st.error('E-DUPLICATE-OBJECT', `type "${to}" already exists`, c.span)
@@ -340,8 +339,7 @@ export const alterSchemaOf = (c: Ctx, n: AlterObjectSchemaStmt): void => {
     }
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
-      const names = n.object && 'TypeName' in n.object ? n.object.TypeName.names : listItems(n.object)
-      const key = typeKeyOf(c, names)
+      const { names, key } = typeTarget(c, n.object)
       const t = key ? c.st.types.get(key) : undefined
       if (!key || !t) return c.st.error('E-UNDEFINED-OBJECT', `type "${qname(names).name}" does not exist`, c.span)
       c.st.setType(key, undefined)
@@ -391,8 +389,7 @@ export const alterOwner = (c: Ctx, n: AlterOwnerStmt): void => {
     }
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
-      const names = obj && 'TypeName' in obj ? obj.TypeName.names : listItems(obj)
-      const key = typeKeyOf(c, names)
+      const { names, key } = typeTarget(c, obj)
       const t = key ? c.st.types.get(key) : undefined
       if (!key || !t) return c.st.error('E-UNDEFINED-OBJECT', `type "${qname(names).name}" does not exist`, c.span)
       c.st.setType(key, reowned(t, owner, c.st.pgVersion))

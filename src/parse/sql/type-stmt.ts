@@ -12,7 +12,7 @@ import { relationKey, sqlPath } from '../../ir/names.js'
 import type { Domain } from '../../ir/objects.js'
 import { storedExpr } from './server-env.js'
 import { chooseName } from '../../normalize/names.js'
-import { at, qname, strings, typeText, type Ctx, type QName } from './util.js'
+import { at, listItems, qname, strings, typeText, type Ctx, type QName } from './util.js'
 import { creationAcl } from './acl-create.js'
 
 /** Schema and key for a new type, or undefined (with a diagnostic) when it cannot be created. */
@@ -29,6 +29,15 @@ const newType = (c: Ctx, q: QName, location?: number): { schema: string; key: st
 export const typeKeyOf = (c: Ctx, names: ReadonlyArray<Node> | undefined): string | undefined => {
   const q = qname(names)
   return c.st.resolve(q.schema, q.name, (k) => c.st.types.has(k))
+}
+
+/**
+ * The type a statement's object node names (a TypeName, or a dotted list of names): its name
+ * parts, for messages, and its key when such a type exists.
+ */
+export const typeTarget = (c: Ctx, obj: Node | undefined): { readonly names: ReadonlyArray<Node>; readonly key: string | undefined } => {
+  const names = obj !== undefined && 'TypeName' in obj ? (obj.TypeName.names ?? []) : listItems(obj)
+  return { names, key: typeKeyOf(c, names) }
 }
 
 export const createEnum = (c: Ctx, n: CreateEnumStmt): void => {
